@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { build } from '../support/build.js';
+
+describe('operations routes', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await build();
+  });
+  afterAll(() => app.close());
+
+  it('GET /health answers while the process is alive', async () => {
+    const res = await app.inject('/health');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('GET /ready checks the database', async () => {
+    const res = await app.inject('/ready');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ready', checks: { database: { ok: true } } });
+  });
+
+  it('GET /docs/json is an OpenAPI 3 document listing the routes', async () => {
+    const res = await app.inject('/docs/json');
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health', '/ready']));
+    expect((await app.inject('/docs')).statusCode).toBeLessThan(400);
+  });
+
+  it('GET /metrics exposes Prometheus metrics with request timings', async () => {
+    await app.inject('/health');
+    const res = await app.inject('/metrics');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.body).toMatch(/motcua_http_request_duration_seconds_count\{[^}]*route="\/health"/);
+  });
+});
+
+describe('readiness without a database', () => {
+  it('GET /ready is 503 naming the database, without internals', async () => {
+    const config = loadConfig({ LOG_LEVEL: 'silent' });
+    const app = await buildApp({ ...config, databaseUrl: 'postgres://nobody@127.0.0.1:1/none' });
+    try {
+      const res = await app.inject('/ready');
+      expect(res.statusCode).toBe(503);
+      const body = res.json();
+      expect(body.code).toBe('NOT_READY');
+      expect(body.message.en).toContain('database');
+      expect(body.message.vi).toContain('database');
+      expect(res.body).not.toContain('ECONNREFUSED');
+    } finally {
+      await app.close();
+    }
+  });
+});
