@@ -1,5 +1,7 @@
 // knex on PostgreSQL, and the migrations in migrations/.
-import { fileURLToPath } from 'node:url';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import knex, { type Knex } from 'knex';
 import type { Config } from '../../config.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
@@ -14,11 +16,32 @@ export function createDb(url: string, pool: { min?: number; max?: number } = {})
   });
 }
 
+/**
+ * The files of a migrations directory, loaded with this module's own
+ * `import()`: knex's loader cannot import TypeScript when the process runs
+ * under a transforming loader (tsx, vitest) that only hooks app code.
+ */
+class DirectoryMigrations implements Knex.MigrationSource<string> {
+  constructor(private readonly directory: string) {}
+
+  async getMigrations(): Promise<string[]> {
+    const files = await readdir(this.directory);
+    return files.filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort();
+  }
+
+  getMigrationName(name: string): string {
+    return name;
+  }
+
+  getMigration(name: string): Promise<Knex.Migration> {
+    return import(pathToFileURL(join(this.directory, name)).href) as Promise<Knex.Migration>;
+  }
+}
+
 /** Applies every pending migration; rejects (and so exits non-zero) on failure. */
 export async function runMigrations(db: Knex, directory = MIGRATIONS_DIR): Promise<string[]> {
   const [, applied] = (await db.migrate.latest({
-    directory,
-    loadExtensions: ['.ts', '.js'],
+    migrationSource: new DirectoryMigrations(directory),
   })) as [number, string[]];
   return applied;
 }

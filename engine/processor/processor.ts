@@ -1,0 +1,60 @@
+// Runs each command in one PostgreSQL transaction: a command either happens
+// whole or not at all, and is acknowledged only after commit. Effects (wake
+// up waiting workers, answer waiting callers) are delivered after commit.
+import { EventEmitter } from 'node:events';
+import type { Knex } from 'knex';
+import { Batch, type Effects } from './batch.js';
+import type { Clock } from './clock.js';
+import { DefinitionStore } from './definitions.js';
+import { KeyAllocator } from './keys.js';
+
+// PostgreSQL's deadlock and serialization failures: the command is retried.
+const RETRYABLE = new Set(['40P01', '40001']);
+const MAX_ATTEMPTS = 5;
+
+export interface ProcessorEvents {
+  jobs: [types: Set<string>];
+  completed: [processInstanceKey: string, variables: Record<string, unknown>];
+  timers: [];
+}
+
+export class Processor extends EventEmitter<ProcessorEvents> {
+  readonly keys: KeyAllocator;
+  readonly definitions = new DefinitionStore();
+
+  constructor(
+    readonly db: Knex,
+    readonly clock: Clock,
+  ) {
+    super();
+    this.setMaxListeners(0);
+    this.keys = new KeyAllocator(db);
+  }
+
+  async run<T>(command: (batch: Batch) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { result, effects } = await this.db.transaction(async (trx) => {
+          const batch = new Batch(trx, this.keys, this.definitions, this.clock.now(), this.clock);
+          const result = await command(batch);
+          await batch.runDeferred();
+          await batch.flush();
+          return { result, effects: batch.effects };
+        });
+        this.deliver(effects);
+        return result;
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (attempt < MAX_ATTEMPTS && code && RETRYABLE.has(code)) continue;
+        throw error;
+      }
+    }
+  }
+
+  private deliver(effects: Effects): void {
+    if (effects.jobTypes.size) this.emit('jobs', effects.jobTypes);
+    for (const [key, variables] of effects.completedInstances)
+      this.emit('completed', key, variables);
+    if (effects.timersChanged) this.emit('timers');
+  }
+}
