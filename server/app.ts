@@ -5,13 +5,14 @@ import type { Config } from './config.js';
 import { installErrorHandler } from './errors.js';
 import { loggerOptions } from './logger.js';
 import dbPlugin from './plugins/external/db.plugin.js';
+import zeebePlugin from './plugins/external/zeebe.plugin.js';
 import metricsPlugin from './plugins/app/metrics.plugin.js';
 import openapiPlugin from './plugins/app/openapi.plugin.js';
 import readinessPlugin from './plugins/app/readiness.plugin.js';
 import healthRoutes from './routes/health.routes.js';
 
-/** Config once the database is known (embedded or from DATABASE_URL). */
-export type AppConfig = Config & { databaseUrl: string };
+/** Config once the database and the engine are known (embedded or configured). */
+export type AppConfig = Config & { databaseUrl: string; zeebeAddress: string };
 
 export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const app = Fastify({
@@ -24,6 +25,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
 
   await app.register(readinessPlugin);
   await app.register(dbPlugin, { databaseUrl: config.databaseUrl });
+  await app.register(zeebePlugin, { zeebeAddress: config.zeebeAddress });
 
   await app.register(metricsPlugin);
   await app.register(openapiPlugin);

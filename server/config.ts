@@ -15,7 +15,7 @@ const schema = {
       default: 'info',
     },
     ENGINE_PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 26500 },
-    ZEEBE_ADDRESS: { type: 'string', pattern: '^[^\\s:]+:\\d{1,5}$' },
+    ZEEBE_ADDRESS: { type: 'string', pattern: '^(grpcs?://)?[^\\s:/]+:\\d{1,5}$' },
   },
   additionalProperties: true,
 } as const;
@@ -29,7 +29,8 @@ const hints: Record<keyof typeof schema.properties, string> = {
   EMBEDDED_PG_PORT: 'must be a port number from 0 (pick a free one) to 65535',
   LOG_LEVEL: 'must be one of fatal, error, warn, info, debug, trace, silent',
   ENGINE_PORT: 'must be a port number from 0 to 65535',
-  ZEEBE_ADDRESS: 'must be host:port of a Zeebe gateway, e.g. zeebe.example.vn:26500',
+  ZEEBE_ADDRESS:
+    'must be host:port of a Zeebe gateway (grpcs://host:port for TLS), e.g. zeebe.example.vn:26500',
 };
 
 export interface Config {

@@ -1,55 +1,44 @@
 // `npm start`: configuration, database (embedded unless DATABASE_URL),
-// migrations, HTTP server; an orderly stop on SIGINT/SIGTERM.
+// migrations, the embedded engine (unless ZEEBE_ADDRESS), the HTTP server;
+// an orderly stop on SIGINT/SIGTERM.
 import closeWithGrace from 'close-with-grace';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
 import { loggerOptions } from './logger.js';
-import { createDb, resolveDatabase, runMigrations } from './plugins/external/database.js';
+import {
+  fail,
+  loadConfigOrExit,
+  prepareDatabase,
+  startEmbeddedEngine,
+  type EmbeddedEngine,
+} from './startup.js';
 
-function fail(line: string): never {
-  process.stderr.write(`${line}\n`);
-  process.exit(1);
-}
-
-let config: Config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) fail(error.message);
-  throw error;
-}
-
+const config = loadConfigOrExit();
 const log = pino(loggerOptions(config.logLevel));
-const database = await resolveDatabase(config, (line) => log.debug({ postgres: line })).catch(
-  (error: Error) => fail(`Database: ${error.message}`),
-);
-log.info({ embedded: database.embedded }, 'database ready');
+const database = await prepareDatabase(config, log);
+const embedded: EmbeddedEngine | null = config.zeebeAddress
+  ? null
+  : await startEmbeddedEngine(config, database, log);
+const zeebeAddress = config.zeebeAddress ?? embedded!.engine.address;
 
-try {
-  const db = createDb(database.url, { max: 1 });
-  const applied = await runMigrations(db).finally(() => db.destroy());
-  if (applied.length > 0) log.info({ applied }, 'migrations applied');
-} catch (error) {
-  log.error({ err: error }, 'migration failed');
+const app = await buildApp({ ...config, databaseUrl: database.url, zeebeAddress });
+
+const stopAll = async () => {
+  await app.close();
+  await embedded?.stop();
   await database.stop();
-  fail(`Migration failed: ${(error as Error).message}`);
-}
-
-const app = await buildApp({ ...config, databaseUrl: database.url });
+};
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) log.error({ err }, 'stopping after an unexpected error');
   else log.info({ signal }, 'stopping');
-  await app.close();
-  await database.stop();
+  await stopAll();
 });
 
 try {
   await app.listen({ port: config.port, host: config.host });
 } catch (error) {
-  await app.close();
-  await database.stop();
+  await stopAll();
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') {
     fail(`Port ${config.port} on ${config.host} is already in use; set PORT to a free port.`);

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { build } from '../support/build.js';
@@ -17,10 +17,13 @@ describe('operations routes', () => {
     expect(res.json()).toEqual({ status: 'ok' });
   });
 
-  it('GET /ready checks the database', async () => {
+  it('GET /ready checks the database and the engine', async () => {
     const res = await app.inject('/ready');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ready', checks: { database: { ok: true } } });
+    expect(res.json()).toMatchObject({
+      status: 'ready',
+      checks: { database: { ok: true }, engine: { ok: true } },
+    });
   });
 
   it('GET /docs/json is an OpenAPI 3 document listing the routes', async () => {
@@ -41,20 +44,30 @@ describe('operations routes', () => {
   });
 });
 
-describe('readiness without a database', () => {
-  it('GET /ready is 503 naming the database, without internals', async () => {
-    const config = loadConfig({ LOG_LEVEL: 'silent' });
-    const app = await buildApp({ ...config, databaseUrl: 'postgres://nobody@127.0.0.1:1/none' });
-    try {
-      const res = await app.inject('/ready');
-      expect(res.statusCode).toBe(503);
-      const body = res.json();
-      expect(body.code).toBe('NOT_READY');
-      expect(body.message.en).toContain('database');
-      expect(body.message.vi).toContain('database');
-      expect(res.body).not.toContain('ECONNREFUSED');
-    } finally {
-      await app.close();
-    }
-  });
+describe('readiness when a part is unreachable', () => {
+  it.each([
+    ['database', 'postgres://nobody@127.0.0.1:1/none', null],
+    ['engine', null, '127.0.0.1:1'],
+  ])(
+    'GET /ready is 503 naming the %s, without internals',
+    async (part, databaseUrl, zeebeAddress) => {
+      const config = loadConfig({ LOG_LEVEL: 'silent' });
+      const app = await buildApp({
+        ...config,
+        databaseUrl: databaseUrl ?? inject('databaseUrl'),
+        zeebeAddress: zeebeAddress ?? '127.0.0.1:1',
+      });
+      try {
+        const res = await app.inject('/ready');
+        expect(res.statusCode).toBe(503);
+        const body = res.json();
+        expect(body.code).toBe('NOT_READY');
+        expect(body.message.en).toContain(part);
+        expect(body.message.vi).toContain(part);
+        expect(res.body).not.toContain('ECONNREFUSED');
+      } finally {
+        await app.close();
+      }
+    },
+  );
 });

@@ -10,7 +10,18 @@ import { run } from '../support/run.js';
 import { postgresProcesses } from '../support/processes.js';
 
 const start = (env: Record<string, string>) =>
-  run(process.execPath, ['--import', 'tsx', 'server/main.ts'], { LOG_LEVEL: 'warn', ...env });
+  run(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    LOG_LEVEL: 'warn',
+    ENGINE_PORT: '0',
+    ...env,
+  });
+
+/** Holds a port on 127.0.0.1 until `close`. */
+async function occupy(port: number): Promise<Server> {
+  const blocker = createServer();
+  await new Promise<void>((done) => blocker.listen(port, '127.0.0.1', done));
+  return blocker;
+}
 
 describe('npm start', () => {
   it('DATABASE_URL=nonsense prints one line naming the variable and exits 1', async () => {
@@ -23,12 +34,27 @@ describe('npm start', () => {
 
   it('a port already in use gives a clear one-line message, not a stack trace', async () => {
     const port = await freePort();
-    const blocker: Server = createServer();
-    await new Promise<void>((done) => blocker.listen(port, '127.0.0.1', done));
+    const blocker = await occupy(port);
     try {
       const result = await start({ DATABASE_URL: inject('databaseUrl'), PORT: String(port) });
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('an engine port already in use names ENGINE_PORT', async () => {
+    const port = await freePort();
+    const blocker = await occupy(port);
+    try {
+      const result = await start({
+        DATABASE_URL: inject('databaseUrl'),
+        ENGINE_PORT: String(port),
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`ENGINE_PORT ${port} is already in use`);
       expect(result.stderr).not.toMatch(/\n\s+at /);
     } finally {
       blocker.close();

@@ -1,9 +1,20 @@
-// Boots the app on the run's test database, for `app.inject`.
+// Boots the app on the run's test database, with an embedded engine on a
+// free port, for `app.inject`. Closing the app stops the engine.
 import { inject } from 'vitest';
+import { startEngine } from '../../engine/index.js';
 import { buildApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
+import { createDb } from '../../server/plugins/external/database.js';
 
 export async function build() {
   const config = loadConfig({ LOG_LEVEL: 'silent' });
-  return buildApp({ ...config, databaseUrl: inject('databaseUrl') });
+  const databaseUrl = inject('databaseUrl');
+  const engineDb = createDb(databaseUrl, { max: 4 });
+  const engine = await startEngine({ db: engineDb, port: 0 });
+  const app = await buildApp({ ...config, databaseUrl, zeebeAddress: engine.address });
+  app.addHook('onClose', async () => {
+    await engine.stop();
+    await engineDb.destroy();
+  });
+  return app;
 }

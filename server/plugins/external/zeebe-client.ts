@@ -1,0 +1,17 @@
+// The app's only way to the process engine: the Zeebe gRPC client of
+// @camunda8/sdk, pointed at the embedded engine or at a Zeebe cluster.
+// Credentials for a cluster (CAMUNDA_AUTH_STRATEGY, ZEEBE_CLIENT_ID, ...) are
+// read by the SDK itself from the environment.
+import { Camunda8 } from '@camunda8/sdk';
+
+export type ZeebeClient = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
+
+/** `host:port` means plaintext gRPC; `grpcs://host:port` means TLS. */
+export function grpcAddress(address: string): string {
+  return /^grpcs?:\/\//.test(address) ? address : `grpc://${address}`;
+}
+
+export function createZeebeClient(address: string): ZeebeClient {
+  const camunda = new Camunda8({ ZEEBE_GRPC_ADDRESS: grpcAddress(address) });
+  return camunda.getZeebeGrpcApiClient();
+}

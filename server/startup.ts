@@ -1,0 +1,85 @@
+// Start-up steps shared by `npm start` and `npm run engine`: each either
+// succeeds or stops the process with one line saying what to fix.
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import { startEngine, type RunningEngine } from '../engine/index.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import {
+  createDb,
+  resolveDatabase,
+  runMigrations,
+  type ResolvedDatabase,
+} from './plugins/external/database.js';
+
+export function fail(line: string): never {
+  process.stderr.write(`${line}\n`);
+  process.exit(1);
+}
+
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+}
+
+/** The database (embedded unless DATABASE_URL), migrated. */
+export async function prepareDatabase(config: Config, log: Logger): Promise<ResolvedDatabase> {
+  const database = await resolveDatabase(config, (line) => log.debug({ postgres: line })).catch(
+    (error: Error) => fail(`Database: ${error.message}`),
+  );
+  log.info({ embedded: database.embedded }, 'database ready');
+  try {
+    const db = createDb(database.url, { max: 1 });
+    const applied = await runMigrations(db).finally(() => db.destroy());
+    if (applied.length > 0) log.info({ applied }, 'migrations applied');
+  } catch (error) {
+    log.error({ err: error }, 'migration failed');
+    await database.stop();
+    fail(`Migration failed: ${(error as Error).message}`);
+  }
+  return database;
+}
+
+export interface EmbeddedEngine {
+  engine: RunningEngine;
+  stop(): Promise<void>;
+}
+
+/** The embedded engine on 127.0.0.1:ENGINE_PORT, with its own connection pool. */
+export async function startEmbeddedEngine(
+  config: Config,
+  database: ResolvedDatabase,
+  log: Logger,
+): Promise<EmbeddedEngine> {
+  const db: Knex = createDb(database.url, { max: 10 });
+  try {
+    const engine = await startEngine({
+      db,
+      port: config.enginePort,
+      host: '127.0.0.1',
+      log: (level, message, error) => log[level]({ err: error }, message),
+    });
+    log.info({ address: engine.address }, 'embedded engine listening');
+    return {
+      engine,
+      stop: async () => {
+        await engine.stop();
+        await db.destroy();
+      },
+    };
+  } catch (error) {
+    await db.destroy();
+    await database.stop();
+    if (
+      /address already in use|EADDRINUSE|No address added/i.test(String((error as Error).message))
+    ) {
+      fail(
+        `ENGINE_PORT ${config.enginePort} is already in use; set ENGINE_PORT to a free port, or ZEEBE_ADDRESS to use a running engine.`,
+      );
+    }
+    throw error;
+  }
+}
