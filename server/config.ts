@@ -16,6 +16,11 @@ const schema = {
     },
     ENGINE_PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 26500 },
     ZEEBE_ADDRESS: { type: 'string', pattern: '^(grpcs?://)?[^\\s:/]+:\\d{1,5}$' },
+    PUBLIC_URL: { type: 'string', pattern: '^https?://[^\\s]+$', default: 'http://localhost:3000' },
+    SMTP_URL: { type: 'string', pattern: '^smtps?://[^\\s]+$' },
+    MAIL_FROM: { type: 'string', minLength: 3, default: 'motcua <no-reply@motcua.local>' },
+    TRUST_PROXY: { type: 'boolean', default: false },
+    DEMO_SEED: { type: 'boolean', default: true },
   },
   additionalProperties: true,
 } as const;
@@ -31,6 +36,11 @@ const hints: Record<keyof typeof schema.properties, string> = {
   ENGINE_PORT: 'must be a port number from 0 to 65535',
   ZEEBE_ADDRESS:
     'must be host:port of a Zeebe gateway (grpcs://host:port for TLS), e.g. zeebe.example.vn:26500',
+  PUBLIC_URL: 'must be the http(s):// address citizens reach motcua at',
+  SMTP_URL: 'must be an SMTP URL such as smtp://user:pass@mail.example.vn:587',
+  MAIL_FROM: 'must be a sender such as motcua <no-reply@example.vn>',
+  TRUST_PROXY: 'must be true or false',
+  DEMO_SEED: 'must be true or false',
 };
 
 export interface Config {
@@ -44,6 +54,14 @@ export interface Config {
   enginePort: number;
   /** Unset: motcua runs its embedded engine on enginePort. */
   zeebeAddress: string | undefined;
+  publicUrl: string;
+  /** Unset: messages are kept for operators instead of being mailed. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-* (and so set Secure cookies). */
+  trustProxy: boolean;
+  /** Seed demo agencies, accounts and procedures at start (off on a real deployment). */
+  demoSeed: boolean;
 }
 
 export class ConfigError extends Error {
@@ -80,5 +98,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: raw.LOG_LEVEL as string,
     enginePort: raw.ENGINE_PORT as number,
     zeebeAddress: raw.ZEEBE_ADDRESS as string | undefined,
+    publicUrl: (raw.PUBLIC_URL as string).replace(/\/$/, ''),
+    smtpUrl: raw.SMTP_URL as string | undefined,
+    mailFrom: raw.MAIL_FROM as string,
+    trustProxy: raw.TRUST_PROXY as boolean,
+    demoSeed: raw.DEMO_SEED as boolean,
   };
 }

@@ -49,6 +49,13 @@ const catalogue = {
       en: 'The requested resource was not found.',
     },
   },
+  FORM_NOT_FOUND: {
+    status: 404,
+    message: {
+      vi: 'Không tìm thấy biểu mẫu hoặc phiên bản biểu mẫu được yêu cầu.',
+      en: 'The requested form or form version was not found.',
+    },
+  },
   RATE_LIMITED: {
     status: 429,
     message: {
@@ -61,6 +68,76 @@ const catalogue = {
     message: {
       vi: 'Hệ thống chưa sẵn sàng.',
       en: 'The service is not ready.',
+    },
+  },
+  UNAUTHENTICATED: {
+    status: 401,
+    message: {
+      vi: 'Bạn cần đăng nhập để thực hiện thao tác này.',
+      en: 'Log in to do this.',
+    },
+  },
+  FORBIDDEN: {
+    status: 403,
+    message: {
+      vi: 'Tài khoản của bạn không có quyền thực hiện thao tác này.',
+      en: 'Your account may not do this.',
+    },
+  },
+  CONFLICT: {
+    status: 409,
+    message: {
+      vi: 'Thao tác xung đột với trạng thái hiện tại.',
+      en: 'This conflicts with the current state.',
+    },
+  },
+  LOGIN_FAILED: {
+    status: 401,
+    message: {
+      vi: 'Thư điện tử hoặc mật khẩu không đúng.',
+      en: 'Wrong email or password.',
+    },
+  },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    message: {
+      vi: 'Tài khoản tạm khóa 15 phút do đăng nhập sai nhiều lần; hãy thử lại sau hoặc đặt lại mật khẩu.',
+      en: 'Too many failed logins: the account is locked for 15 minutes; try later or reset the password.',
+    },
+  },
+  EMAIL_NOT_VERIFIED: {
+    status: 403,
+    message: {
+      vi: 'Hãy xác nhận địa chỉ thư điện tử bằng mã đã gửi trước khi đăng nhập.',
+      en: 'Confirm your email address with the code sent to you before logging in.',
+    },
+  },
+  ACCOUNT_PENDING_REVIEW: {
+    status: 403,
+    message: {
+      vi: 'Tài khoản tổ chức đang chờ cán bộ xác minh (tối đa 2 ngày làm việc).',
+      en: 'The organisation account is waiting for an officer to verify it (up to 2 working days).',
+    },
+  },
+  ACCOUNT_REFUSED: {
+    status: 403,
+    message: {
+      vi: 'Tài khoản tổ chức không được xác minh; xem lý do trong thư đã gửi.',
+      en: 'The organisation account was not verified; see the reasons in the message sent to you.',
+    },
+  },
+  ACCOUNT_SUSPENDED: {
+    status: 403,
+    message: {
+      vi: 'Tài khoản đang bị tạm dừng hoặc đã hủy; liên hệ đơn vị vận hành.',
+      en: 'The account is suspended or cancelled; contact the operator.',
+    },
+  },
+  TOKEN_INVALID: {
+    status: 400,
+    message: {
+      vi: 'Mã xác nhận không đúng, đã dùng hoặc đã hết hạn; hãy yêu cầu mã mới.',
+      en: 'The code is wrong, used or expired; ask for a new one.',
     },
   },
   INTERNAL: {

@@ -5,6 +5,8 @@ import closeWithGrace from 'close-with-grace';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { loggerOptions } from './logger.js';
+import { demoBanner } from './plugins/app/seed/demo-banner.js';
+import { seedDemo } from './plugins/app/seed/demo-seed.js';
 import {
   fail,
   loadConfigOrExit,
@@ -22,6 +24,8 @@ const embedded: EmbeddedEngine | null = config.zeebeAddress
 const zeebeAddress = config.zeebeAddress ?? embedded!.engine.address;
 
 const app = await buildApp({ ...config, databaseUrl: database.url, zeebeAddress });
+await app.ready();
+const demoAccounts = config.demoSeed ? await seedDemo(app.db, app.services.procedures) : [];
 
 const stopAll = async () => {
   await app.close();
@@ -48,3 +52,5 @@ try {
   }
   throw error;
 }
+
+if (demoAccounts.length) process.stdout.write(demoBanner(demoAccounts, config.publicUrl));

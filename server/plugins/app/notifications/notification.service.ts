@@ -1,0 +1,93 @@
+// The notification outbox: messages are queued in the caller's transaction
+// and sent later by the relay, with retries. Without a mail server
+// configured, messages are kept for operators to read.
+import type { Knex } from 'knex';
+import { render, type Locale, type TemplateName } from './notification-templates.js';
+
+export interface Mailer {
+  send(message: { to: string; subject: string; text: string }): Promise<void>;
+}
+
+export interface NotificationService {
+  queue(
+    db: Knex | Knex.Transaction,
+    message: {
+      accountId: string | null;
+      to: string;
+      template: TemplateName;
+      locale: Locale;
+      variables: Record<string, string>;
+    },
+  ): Promise<string>;
+  /** Sends due messages; returns how many were sent. */
+  relay(limit?: number): Promise<number>;
+}
+
+const MAX_ATTEMPTS = 5;
+const BACKOFF_MS = [10_000, 60_000, 300_000, 1_800_000];
+
+export function createNotificationService(deps: {
+  db: Knex;
+  mailer: Mailer | null;
+  clock: { now(): Date };
+}): NotificationService {
+  const { db, mailer, clock } = deps;
+  return {
+    async queue(trx, message) {
+      const { subject, body } = render(message.template, message.locale, message.variables);
+      const [row] = await trx('notifications')
+        .insert({
+          account_id: message.accountId,
+          channel: 'email',
+          recipient: message.to,
+          template: message.template,
+          locale: message.locale,
+          subject,
+          body,
+          status: mailer ? 'queued' : 'kept',
+          next_attempt_at: clock.now(),
+        })
+        .returning('id');
+      return String(row.id);
+    },
+
+    async relay(limit = 20) {
+      if (!mailer) return 0;
+      let sent = 0;
+      await db.transaction(async (trx) => {
+        const due = await trx('notifications')
+          .where('status', 'queued')
+          .where('next_attempt_at', '<=', clock.now())
+          .orderBy('next_attempt_at')
+          .limit(limit)
+          .forUpdate()
+          .skipLocked();
+        for (const message of due) {
+          try {
+            await mailer.send({
+              to: message.recipient,
+              subject: message.subject,
+              text: message.body,
+            });
+            await trx('notifications')
+              .where('id', message.id)
+              .update({ status: 'sent', sent_at: clock.now(), attempts: message.attempts + 1 });
+            sent++;
+          } catch (error) {
+            const attempts = message.attempts + 1;
+            const delay = BACKOFF_MS[Math.min(attempts - 1, BACKOFF_MS.length - 1)]!;
+            await trx('notifications')
+              .where('id', message.id)
+              .update({
+                attempts,
+                status: attempts >= MAX_ATTEMPTS ? 'failed' : 'queued',
+                next_attempt_at: new Date(clock.now().getTime() + delay),
+                last_error: (error as Error).message.slice(0, 500),
+              });
+          }
+        }
+      });
+      return sent;
+    },
+  };
+}

@@ -1,0 +1,55 @@
+// The app services, built once from their explicit dependencies.
+import fp from 'fastify-plugin';
+import type { AppConfig } from '../../app.js';
+import { createMailer } from '../external/mailer.js';
+import { createAccountService, type AccountService } from './accounts/account.service.js';
+import { createAgencyService, type AgencyService } from './agencies/agency.service.js';
+import {
+  createNotificationService,
+  type NotificationService,
+} from './notifications/notification.service.js';
+import { createProcedureService, type ProcedureService } from './procedures/procedure.service.js';
+
+export interface Services {
+  accounts: AccountService;
+  agencies: AgencyService;
+  notifications: NotificationService;
+  procedures: ProcedureService;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+    clock: { now(): Date };
+  }
+}
+
+export default fp<{ config: AppConfig; clock?: { now(): Date } }>(
+  async (app, { config, clock = { now: () => new Date() } }) => {
+    const notifications = createNotificationService({
+      db: app.db,
+      mailer: createMailer(config.smtpUrl, config.mailFrom),
+      clock,
+    });
+    const accounts = createAccountService({
+      db: app.db,
+      clock,
+      notifications,
+      addWorkingDays: app.calendar.addWorkingDays,
+      publicUrl: config.publicUrl,
+    });
+    const procedures = createProcedureService({
+      db: app.db,
+      clock,
+      formExists: (id, version) => app.forms.get(id, version) !== undefined,
+    });
+    app.decorate('clock', clock);
+    app.decorate('services', {
+      accounts,
+      agencies: createAgencyService({ db: app.db }),
+      notifications,
+      procedures,
+    });
+  },
+  { name: 'services', dependencies: ['db', 'calendar', 'forms'] },
+);
