@@ -1,5 +1,6 @@
 // Every environment variable motcua reads, validated once at start-up.
 import { Ajv } from 'ajv';
+import { validatePattern } from './domain/dossier-code.js';
 
 const schema = {
   type: 'object',
@@ -21,6 +22,7 @@ const schema = {
     MAIL_FROM: { type: 'string', minLength: 3, default: 'motcua <no-reply@motcua.local>' },
     TRUST_PROXY: { type: 'boolean', default: false },
     DEMO_SEED: { type: 'boolean', default: true },
+    DOSSIER_CODE_PATTERN: { type: 'string', default: '{agency}-{yy}{MM}{dd}-{seq:4}' },
   },
   additionalProperties: true,
 } as const;
@@ -41,6 +43,8 @@ const hints: Record<keyof typeof schema.properties, string> = {
   MAIL_FROM: 'must be a sender such as motcua <no-reply@example.vn>',
   TRUST_PROXY: 'must be true or false',
   DEMO_SEED: 'must be true or false',
+  DOSSIER_CODE_PATTERN:
+    'must contain {agency}, a date ({yy} or {yyyy}, {MM}, {dd}) and {seq:N}, e.g. {agency}-{yy}{MM}{dd}-{seq:4}',
 };
 
 export interface Config {
@@ -62,6 +66,8 @@ export interface Config {
   trustProxy: boolean;
   /** Seed demo agencies, accounts and procedures at start (off on a real deployment). */
   demoSeed: boolean;
+  /** The dossier code pattern (mã hồ sơ). */
+  dossierCodePattern: string;
 }
 
 export class ConfigError extends Error {
@@ -89,7 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const got = JSON.stringify(env[variable] ?? '');
     throw new ConfigError(variable, `${hints[variable]} (got ${got})`);
   }
-  return {
+  const config: Config = {
     port: raw.PORT as number,
     host: raw.HOST as string,
     dataDir: raw.DATA_DIR as string,
@@ -103,5 +109,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: raw.MAIL_FROM as string,
     trustProxy: raw.TRUST_PROXY as boolean,
     demoSeed: raw.DEMO_SEED as boolean,
+    dossierCodePattern: raw.DOSSIER_CODE_PATTERN as string,
   };
+  const pattern = validatePattern(config.dossierCodePattern);
+  if (!pattern.ok) {
+    throw new ConfigError('DOSSIER_CODE_PATTERN', pattern.errors.map((e) => e.en).join('; '));
+  }
+  return config;
 }

@@ -140,6 +140,34 @@ const catalogue = {
       en: 'The code is wrong, used or expired; ask for a new one.',
     },
   },
+  INVALID_TRANSITION: {
+    status: 409,
+    message: {
+      vi: 'Hồ sơ đang ở trạng thái không cho phép thao tác này.',
+      en: 'The dossier is in a status that does not allow this.',
+    },
+  },
+  DOSSIER_INCOMPLETE: {
+    status: 422,
+    message: {
+      vi: 'Hồ sơ chưa đủ điều kiện nộp; hãy sửa các mục được nêu.',
+      en: 'The dossier cannot be submitted yet; fix the items listed.',
+    },
+  },
+  UPLOAD_REJECTED: {
+    status: 422,
+    message: {
+      vi: 'Tệp tải lên không được chấp nhận.',
+      en: 'The uploaded file was not accepted.',
+    },
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    message: {
+      vi: 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.',
+      en: 'This Idempotency-Key was already used for a different request.',
+    },
+  },
   INTERNAL: {
     status: 500,
     message: {

@@ -5,6 +5,7 @@ import closeWithGrace from 'close-with-grace';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { loggerOptions } from './logger.js';
+import notificationRelay from './plugins/app/notifications/notification-relay.plugin.js';
 import { demoBanner } from './plugins/app/seed/demo-banner.js';
 import { seedDemo } from './plugins/app/seed/demo-seed.js';
 import {
@@ -24,6 +25,8 @@ const embedded: EmbeddedEngine | null = config.zeebeAddress
 const zeebeAddress = config.zeebeAddress ?? embedded!.engine.address;
 
 const app = await buildApp({ ...config, databaseUrl: database.url, zeebeAddress });
+// Background work of the running server (not of apps built for tests).
+await app.register(notificationRelay);
 await app.ready();
 const demoAccounts = config.demoSeed ? await seedDemo(app.db, app.services.procedures) : [];
 

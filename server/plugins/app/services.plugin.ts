@@ -1,9 +1,12 @@
 // The app services, built once from their explicit dependencies.
 import fp from 'fastify-plugin';
 import type { AppConfig } from '../../app.js';
+import { resolve } from 'node:path';
+import { createLocalDiskStorage } from '../external/file-storage.js';
 import { createMailer } from '../external/mailer.js';
 import { createAccountService, type AccountService } from './accounts/account.service.js';
 import { createAgencyService, type AgencyService } from './agencies/agency.service.js';
+import { createDossierService, type DossierService } from './dossiers/dossier.service.js';
 import {
   createNotificationService,
   type NotificationService,
@@ -13,6 +16,7 @@ import { createProcedureService, type ProcedureService } from './procedures/proc
 export interface Services {
   accounts: AccountService;
   agencies: AgencyService;
+  dossiers: DossierService;
   notifications: NotificationService;
   procedures: ProcedureService;
 }
@@ -43,10 +47,20 @@ export default fp<{ config: AppConfig; clock?: { now(): Date } }>(
       clock,
       formExists: (id, version) => app.forms.get(id, version) !== undefined,
     });
+    const dossiers = createDossierService({
+      db: app.db,
+      clock,
+      procedures,
+      forms: app.forms,
+      storage: createLocalDiskStorage(resolve(config.dataDir, 'files')),
+      notifications,
+      codePattern: config.dossierCodePattern,
+    });
     app.decorate('clock', clock);
     app.decorate('services', {
       accounts,
       agencies: createAgencyService({ db: app.db }),
+      dossiers,
       notifications,
       procedures,
     });

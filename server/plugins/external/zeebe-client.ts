@@ -12,6 +12,11 @@ export function grpcAddress(address: string): string {
 }
 
 export function createZeebeClient(address: string): ZeebeClient {
-  const camunda = new Camunda8({ ZEEBE_GRPC_ADDRESS: grpcAddress(address) });
+  const camunda = new Camunda8({
+    ZEEBE_GRPC_ADDRESS: grpcAddress(address),
+    // Callers retry on their own terms (outbox back-off, readiness polls);
+    // the client's endless retry would hold a request or a shutdown forever.
+    zeebeGrpcSettings: { ZEEBE_GRPC_CLIENT_RETRY: false },
+  });
   return camunda.getZeebeGrpcApiClient();
 }

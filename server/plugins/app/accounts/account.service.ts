@@ -378,14 +378,12 @@ export function createAccountService(deps: AccountDeps) {
       await db.transaction(async (trx) => {
         const accountId = await consumeToken(trx, token, 'reset_password');
         if (!accountId) throw new AppError('TOKEN_INVALID');
-        await trx('accounts')
-          .where('id', accountId)
-          .update({
-            password_hash: passwordHash,
-            failed_logins: 0,
-            locked_until: null,
-            updated_at: clock.now(),
-          });
+        await trx('accounts').where('id', accountId).update({
+          password_hash: passwordHash,
+          failed_logins: 0,
+          locked_until: null,
+          updated_at: clock.now(),
+        });
         // A new password ends every open session.
         await trx('sessions').where('account_id', accountId).delete();
       });

@@ -9,6 +9,8 @@ export interface Mailer {
 }
 
 export interface NotificationService {
+  /** A mailer is configured: messages are queued and relayed (else kept for operators). */
+  readonly delivers: boolean;
   queue(
     db: Knex | Knex.Transaction,
     message: {
@@ -24,6 +26,8 @@ export interface NotificationService {
 }
 
 const MAX_ATTEMPTS = 5;
+/** nodemailer's error codes for a server that cannot be reached or talked to. */
+const UNREACHABLE = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ETLS', 'EAUTH']);
 const BACKOFF_MS = [10_000, 60_000, 300_000, 1_800_000];
 
 export function createNotificationService(deps: {
@@ -33,6 +37,8 @@ export function createNotificationService(deps: {
 }): NotificationService {
   const { db, mailer, clock } = deps;
   return {
+    delivers: mailer !== null,
+
     async queue(trx, message) {
       const { subject, body } = render(message.template, message.locale, message.variables);
       const [row] = await trx('notifications')
@@ -84,6 +90,9 @@ export function createNotificationService(deps: {
                 next_attempt_at: new Date(clock.now().getTime() + delay),
                 last_error: (error as Error).message.slice(0, 500),
               });
+            // The mail server is unreachable: the other messages would only
+            // wait for the same timeout, inside this transaction. Next round.
+            if (UNREACHABLE.has(String((error as { code?: unknown }).code))) break;
           }
         }
       });

@@ -1,0 +1,98 @@
+// Moving a dossier through its lifecycle: the pure machine decides, this
+// writes the new status and its audit event in the caller's transaction.
+import type { Knex } from 'knex';
+import {
+  applyDossierEvent,
+  type DossierEventType,
+  type DossierLifecycleContext,
+  type DossierStatus,
+} from '../../../domain/dossier-lifecycle.machine.js';
+import { AppError } from '../../../errors.js';
+import { appendDossierEvent, type FieldChanges, type JsonValue } from '../audit/dossier-audit.js';
+
+export interface DossierRow {
+  id: string;
+  code: string | null;
+  procedure_id: string;
+  agency_id: string;
+  applicant_id: string;
+  channel: 1 | 2 | 3;
+  status: DossierStatus;
+  lifecycle: Partial<DossierLifecycleContext>;
+  form_data: Record<string, unknown>;
+  submitted_at: Date | null;
+  received_at: Date | null;
+  appointment_at: Date | null;
+  process_instance_key: string | null;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface Actor {
+  id: string | null;
+  role: string | null;
+}
+
+export interface TransitionExtras {
+  reason?: string | null;
+  /** The BPMN element whose step caused the change. */
+  elementId?: string | null;
+  /** Other columns that change with the status (code, dates, ...). */
+  columns?: Partial<DossierRow>;
+}
+
+/** Locks a dossier for the rest of the transaction. */
+export async function lockDossier(
+  trx: Knex.Transaction,
+  id: string,
+): Promise<DossierRow | undefined> {
+  return trx<DossierRow>('dossiers').where({ id }).forUpdate().first();
+}
+
+export async function transition(
+  trx: Knex.Transaction,
+  dossier: DossierRow,
+  event: DossierEventType,
+  actor: Actor,
+  now: Date,
+  extras: TransitionExtras = {},
+): Promise<DossierRow> {
+  const result = applyDossierEvent(dossier.status, event, dossier.lifecycle);
+  if (!result.ok) {
+    throw new AppError('INVALID_TRANSITION', [], result.message);
+  }
+  const columns = {
+    ...extras.columns,
+    status: result.status,
+    lifecycle: result.context,
+    updated_at: now,
+  };
+  const [updated] = await trx<DossierRow>('dossiers')
+    .where({ id: dossier.id })
+    .update(columns)
+    .returning('*');
+  const changes: FieldChanges = {};
+  for (const [field, value] of Object.entries(extras.columns ?? {})) {
+    const old = dossier[field as keyof DossierRow] ?? null;
+    changes[field] = { old: jsonOf(old), new: jsonOf(value ?? null) };
+  }
+  await appendDossierEvent(trx, {
+    dossierId: dossier.id,
+    at: now,
+    actorId: actor.id,
+    actorRole: actor.role,
+    action: event,
+    fromStatus: dossier.status,
+    toStatus: result.status,
+    reason: extras.reason ?? null,
+    elementId: extras.elementId ?? null,
+    changes: Object.keys(changes).length ? changes : null,
+  });
+  return updated!;
+}
+
+/** Dates in the audit trail as ISO strings, the rest as JSON. */
+function jsonOf(value: unknown): JsonValue {
+  return JSON.parse(JSON.stringify(value)) as JsonValue;
+}

@@ -1,0 +1,501 @@
+// Dossiers: drafts saved as often as needed, attachments per required
+// document, submission (validation, code, hand-off to the engine in one
+// transaction), withdrawal requests, counter intake by officers, and reads
+// limited to what the caller may see.
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { Knex } from 'knex';
+import {
+  STATUS_CODES,
+  STATUS_LABELS,
+  type DossierStatus,
+} from '../../../domain/dossier-lifecycle.machine.js';
+import { formatDossierCode } from '../../../domain/dossier-code.js';
+import { toVietnamDate } from '../../../domain/working-calendar.js';
+import { AppError, type ErrorDetail } from '../../../errors.js';
+import type { FileStorage } from '../../external/file-storage.js';
+import { appendDossierEvent } from '../audit/dossier-audit.js';
+import { dossierScope, type Caller } from '../access/access-rules.js';
+import type { FormRegistry } from '../forms/form-registry.js';
+import type { NotificationService } from '../notifications/notification.service.js';
+import type { Procedure, ProcedureService } from '../procedures/procedure.service.js';
+import { lockDossier, transition, type DossierRow } from './dossier-transitions.js';
+import { UploadInspector, UploadTooLarge } from './upload-inspector.js';
+
+export interface DossierDeps {
+  db: Knex;
+  clock: { now(): Date };
+  procedures: ProcedureService;
+  forms: FormRegistry;
+  storage: FileStorage;
+  notifications: NotificationService;
+  codePattern: string;
+}
+
+export interface AttachmentRow {
+  id: string;
+  dossier_id: string;
+  document_key: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: string;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string;
+  created_at: Date;
+}
+
+/** The topic of the outbox rows that start a dossier's process on the engine. */
+export const START_PROCESS_TOPIC = 'engine.start-dossier';
+
+/** The message a procedure's BPMN starts on: one name per process id. */
+export function startMessageName(bpmnProcessId: string): string {
+  return `dossier-submitted.${bpmnProcessId}`;
+}
+
+const detail = (path: string, vi: string, en: string): ErrorDetail => ({
+  path,
+  message: { vi, en },
+});
+
+/** Statuses in which the applicant may still change the form and the files. */
+const EDITABLE: DossierStatus[] = ['draft', 'supplement_requested'];
+
+export function createDossierService(deps: DossierDeps) {
+  const { db, clock, procedures, forms, storage, notifications } = deps;
+
+  /** The dossier if the caller may see it; 404 otherwise, so nothing leaks. */
+  async function visible(
+    caller: Caller,
+    id: string,
+    trx: Knex | Knex.Transaction = db,
+  ): Promise<DossierRow> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND');
+    const query = trx<DossierRow>('dossiers').where({ id });
+    const scope = dossierScope(caller);
+    if (scope === 'none') throw new AppError('NOT_FOUND');
+    if (scope !== 'all') {
+      if ('applicantId' in scope) query.where('applicant_id', scope.applicantId);
+      else query.where('agency_id', scope.agencyId);
+    }
+    const dossier = await query.first();
+    if (!dossier) throw new AppError('NOT_FOUND');
+    return dossier;
+  }
+
+  /** The dossier locked for change, if the caller is its applicant. */
+  async function ownForChange(
+    trx: Knex.Transaction,
+    caller: Caller,
+    id: string,
+  ): Promise<DossierRow> {
+    const seen = await visible(caller, id, trx);
+    if (seen.applicant_id !== caller.id) throw new AppError('FORBIDDEN');
+    return (await lockDossier(trx, id))!;
+  }
+
+  function requireEditable(dossier: DossierRow): void {
+    if (!EDITABLE.includes(dossier.status)) {
+      throw new AppError('INVALID_TRANSITION', [], {
+        vi: `Hồ sơ đang ở trạng thái "${STATUS_LABELS[dossier.status].vi}", không sửa được.`,
+        en: `The dossier is ${STATUS_LABELS[dossier.status].en}; it cannot be changed.`,
+      });
+    }
+  }
+
+  /** Every reason the dossier cannot be submitted, at once. */
+  async function problems(
+    trx: Knex.Transaction,
+    dossier: DossierRow,
+    procedure: Procedure,
+    paperOriginals: boolean,
+  ) {
+    const found: ErrorDetail[] = [];
+    const result = forms.validate(procedure.form.id, procedure.form.version, dossier.form_data);
+    if (!result.valid) {
+      for (const error of result.errors)
+        found.push({ path: `/formData${error.path}`, message: error.message });
+    }
+    if (!paperOriginals) {
+      const present = new Set(
+        (await trx('attachments').where('dossier_id', dossier.id).select('document_key')).map(
+          (r) => r.document_key,
+        ),
+      );
+      for (const document of procedure.documents) {
+        if (document.required && !present.has(document.key)) {
+          found.push(
+            detail(
+              `/documents/${document.key}`,
+              `Thiếu thành phần hồ sơ bắt buộc: ${document.name.vi}.`,
+              `A required document is missing: ${document.name.en}.`,
+            ),
+          );
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The next number of the agency's day, inside the caller's transaction: gap-free. */
+  async function issueCode(trx: Knex.Transaction, dossier: DossierRow, now: Date): Promise<string> {
+    const day = toVietnamDate(now);
+    const { rows } = await trx.raw<{ rows: { last_value: number }[] }>(
+      `insert into dossier_code_sequences (agency_id, day, last_value) values (?, ?, 1)
+       on conflict (agency_id, day) do update set last_value = dossier_code_sequences.last_value + 1
+       returning last_value`,
+      [dossier.agency_id, day],
+    );
+    const agency = await trx('agencies').where('id', dossier.agency_id).first('code');
+    return formatDossierCode(deps.codePattern, {
+      agencyCode: String(agency.code),
+      date: now,
+      sequence: rows[0]!.last_value,
+    });
+  }
+
+  async function submitLocked(
+    trx: Knex.Transaction,
+    dossier: DossierRow,
+    actor: { id: string; role: string },
+    paperOriginals: boolean,
+  ): Promise<DossierRow> {
+    const now = clock.now();
+    const procedure = await procedures.byId(dossier.procedure_id, trx);
+    const found = await problems(trx, dossier, procedure, paperOriginals);
+    if (found.length) throw new AppError('DOSSIER_INCOMPLETE', found);
+    const code = await issueCode(trx, dossier, now);
+    const submitted = await transition(trx, dossier, 'SUBMIT', actor, now, {
+      columns: { code, submitted_at: now },
+    });
+    await trx('outbox').insert({
+      topic: START_PROCESS_TOPIC,
+      payload: {
+        dossierId: dossier.id,
+        messageName: startMessageName(procedure.bpmnProcessId),
+        variables: {
+          dossierId: dossier.id,
+          dossierCode: code,
+          procedureCode: procedure.code,
+          procedureVersion: procedure.version,
+          channel: dossier.channel,
+        },
+      },
+      next_attempt_at: now,
+    });
+    const applicant = await trx('accounts').where('id', dossier.applicant_id).first('email');
+    await notifications.queue(trx, {
+      accountId: dossier.applicant_id,
+      to: String(applicant.email),
+      template: 'dossier.submitted',
+      locale: 'vi',
+      variables: { code, procedureName: procedure.name.vi, submittedAt: now.toISOString() },
+    });
+    return submitted;
+  }
+
+  return {
+    visible,
+
+    async createDraft(
+      caller: Caller,
+      input: { procedureCode: string; formData?: Record<string, unknown> },
+    ) {
+      const procedure = await procedures.get(input.procedureCode).catch(() => {
+        throw new AppError('VALIDATION_FAILED', [
+          detail(
+            '/body/procedureCode',
+            `Không có thủ tục đang áp dụng với mã ${input.procedureCode}.`,
+            `No published procedure has the code ${input.procedureCode}.`,
+          ),
+        ]);
+      });
+      return db.transaction(async (trx) => {
+        const [dossier] = await trx<DossierRow>('dossiers')
+          .insert({
+            procedure_id: procedure.id,
+            agency_id: procedure.agencyId,
+            applicant_id: caller.id,
+            channel: 2,
+            status: 'draft',
+            form_data: input.formData ?? {},
+            created_by: caller.id,
+          })
+          .returning('*');
+        await appendDossierEvent(trx, {
+          dossierId: dossier!.id,
+          at: clock.now(),
+          actorId: caller.id,
+          actorRole: caller.roles[0] ?? null,
+          action: 'CREATE_DRAFT',
+          fromStatus: null,
+          toStatus: 'draft',
+          reason: null,
+          elementId: null,
+          changes: null,
+        });
+        return dossier!;
+      });
+    },
+
+    /** Saves the form data (a draft, or an answer to a supplement request). */
+    async saveForm(
+      caller: Caller,
+      id: string,
+      formData: Record<string, unknown>,
+    ): Promise<DossierRow> {
+      return db.transaction(async (trx) => {
+        const dossier = await ownForChange(trx, caller, id);
+        requireEditable(dossier);
+        const [updated] = await trx<DossierRow>('dossiers')
+          .where({ id })
+          .update({ form_data: formData, updated_at: clock.now() })
+          .returning('*');
+        return updated!;
+      });
+    },
+
+    async addAttachment(
+      caller: Caller,
+      id: string,
+      upload: { documentKey: string; fileName: string; stream: Readable },
+    ): Promise<AttachmentRow> {
+      const dossier = await visible(caller, id);
+      if (dossier.applicant_id !== caller.id) throw new AppError('FORBIDDEN');
+      requireEditable(dossier);
+      const procedure = await procedures.byId(dossier.procedure_id);
+      const document = procedure.documents.find((d) => d.key === upload.documentKey);
+      if (!document) {
+        upload.stream.resume();
+        throw new AppError('VALIDATION_FAILED', [
+          detail(
+            '/query/document',
+            `Thủ tục không có thành phần hồ sơ "${upload.documentKey}"; chọn một trong: ${procedure.documents.map((d) => d.key).join(', ')}.`,
+            `The procedure has no document "${upload.documentKey}"; choose one of: ${procedure.documents.map((d) => d.key).join(', ')}.`,
+          ),
+        ]);
+      }
+      const path = `/documents/${document.key}`;
+      const inspector = new UploadInspector(document.maxSizeMb * 1024 * 1024);
+      let key: string;
+      try {
+        key = await storage.put(upload.stream.pipe(inspector));
+      } catch (error) {
+        upload.stream.resume();
+        if (error instanceof UploadTooLarge) {
+          throw new AppError('UPLOAD_REJECTED', [
+            detail(
+              path,
+              `Tệp "${upload.fileName}" vượt quá dung lượng cho phép ${document.maxSizeMb} MB của "${document.name.vi}".`,
+              `The file "${upload.fileName}" is over the ${document.maxSizeMb} MB allowed for "${document.name.en}".`,
+            ),
+          ]);
+        }
+        throw error;
+      }
+      const type = await inspector.detectedType();
+      if (!type || !(document.acceptedTypes as string[]).includes(type)) {
+        await storage.delete(key);
+        throw new AppError('UPLOAD_REJECTED', [
+          detail(
+            path,
+            `Nội dung tệp "${upload.fileName}" là ${type ?? 'không xác định'}, không phải loại được chấp nhận (${document.acceptedTypes.join(', ')}).`,
+            `The content of "${upload.fileName}" is ${type ?? 'unknown'}, not an accepted type (${document.acceptedTypes.join(', ')}).`,
+          ),
+        ]);
+      }
+      try {
+        return await db.transaction(async (trx) => {
+          const locked = (await lockDossier(trx, id))!;
+          requireEditable(locked);
+          const [row] = await trx<AttachmentRow>('attachments')
+            .insert({
+              dossier_id: id,
+              document_key: document.key,
+              file_name: upload.fileName.slice(0, 255),
+              content_type: type,
+              size_bytes: String(inspector.size),
+              sha256: inspector.sha256(),
+              storage_key: key,
+              uploaded_by: caller.id,
+            })
+            .returning('*');
+          await appendDossierEvent(trx, {
+            dossierId: id,
+            at: clock.now(),
+            actorId: caller.id,
+            actorRole: caller.roles[0] ?? null,
+            action: 'ATTACH',
+            fromStatus: locked.status,
+            toStatus: locked.status,
+            reason: null,
+            elementId: null,
+            changes: { [`documents.${document.key}`]: { old: null, new: row!.sha256 } },
+          });
+          return row!;
+        });
+      } catch (error) {
+        await storage.delete(key);
+        throw error;
+      }
+    },
+
+    attachments(dossierId: string): Promise<AttachmentRow[]> {
+      return db<AttachmentRow>('attachments').where('dossier_id', dossierId).orderBy('created_at');
+    },
+
+    /**
+     * Submits a draft. With an Idempotency-Key, a retry of the same request
+     * answers what the first one did.
+     */
+    async submit(
+      caller: Caller,
+      id: string,
+      idempotencyKey?: string,
+    ): Promise<{ status: number; body: unknown }> {
+      const requestHash = createHash('sha256').update(`submit:${id}`).digest('hex');
+      return db.transaction(async (trx) => {
+        if (idempotencyKey) {
+          await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [
+            `idem:${caller.id}:${idempotencyKey}`,
+          ]);
+          const earlier = await trx('idempotency_keys')
+            .where({ account_id: caller.id, key: idempotencyKey })
+            .first();
+          if (earlier) {
+            if (earlier.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+            return { status: earlier.status_code, body: earlier.response };
+          }
+        }
+        const dossier = await ownForChange(trx, caller, id);
+        const submitted = await submitLocked(
+          trx,
+          dossier,
+          { id: caller.id, role: caller.roles[0] ?? 'citizen' },
+          false,
+        );
+        const result = { status: 200, body: present(submitted) };
+        if (idempotencyKey) {
+          await trx('idempotency_keys').insert({
+            account_id: caller.id,
+            key: idempotencyKey,
+            request_hash: requestHash,
+            status_code: result.status,
+            response: JSON.stringify(result.body),
+          });
+        }
+        return result;
+      });
+    },
+
+    /**
+     * A reception officer registers a walk-in (1) or postal (3) dossier for an
+     * applicant who has an account; it is submitted at once.
+     */
+    async registerAtCounter(
+      caller: Caller,
+      input: {
+        procedureCode: string;
+        channel: 1 | 3;
+        applicantCitizenIdOrTaxCode: string;
+        formData: Record<string, unknown>;
+      },
+    ): Promise<DossierRow> {
+      const procedure = await procedures.get(input.procedureCode);
+      if (procedure.agencyId !== caller.agencyId) throw new AppError('FORBIDDEN');
+      const applicant = await db('accounts')
+        .where('citizen_id', input.applicantCitizenIdOrTaxCode)
+        .orWhere('tax_code', input.applicantCitizenIdOrTaxCode)
+        .first('id', 'status');
+      if (!applicant || applicant.status !== 'active') {
+        throw new AppError('VALIDATION_FAILED', [
+          detail(
+            '/body/applicant',
+            'Người nộp chưa có tài khoản đang hoạt động; hãy hướng dẫn đăng ký tài khoản trước.',
+            'The applicant has no active account; help them register one first.',
+          ),
+        ]);
+      }
+      return db.transaction(async (trx) => {
+        const [draft] = await trx<DossierRow>('dossiers')
+          .insert({
+            procedure_id: procedure.id,
+            agency_id: procedure.agencyId,
+            applicant_id: String(applicant.id),
+            channel: input.channel,
+            status: 'draft',
+            form_data: input.formData,
+            created_by: caller.id,
+          })
+          .returning('*');
+        // Paper originals are checked at the counter: only the form is validated here.
+        return submitLocked(trx, draft!, { id: caller.id, role: 'reception' }, true);
+      });
+    },
+
+    async requestWithdrawal(caller: Caller, id: string, reason: string): Promise<DossierRow> {
+      return db.transaction(async (trx) => {
+        const dossier = await ownForChange(trx, caller, id);
+        return transition(
+          trx,
+          dossier,
+          'REQUEST_WITHDRAWAL',
+          { id: caller.id, role: caller.roles[0] ?? null },
+          clock.now(),
+          {
+            reason,
+          },
+        );
+      });
+    },
+
+    async list(
+      caller: Caller,
+      filter: { status?: DossierStatus; procedureCode?: string; limit: number; offset: number },
+    ): Promise<DossierRow[]> {
+      const scope = dossierScope(caller);
+      if (scope === 'none') return [];
+      const query = db<DossierRow>('dossiers as d').select('d.*').orderBy('d.created_at', 'desc');
+      if (scope !== 'all') {
+        if ('applicantId' in scope) query.where('d.applicant_id', scope.applicantId);
+        else query.where('d.agency_id', scope.agencyId);
+      }
+      if (filter.status) query.where('d.status', filter.status);
+      if (filter.procedureCode) {
+        query
+          .join('procedures as p', 'p.id', 'd.procedure_id')
+          .where('p.code', filter.procedureCode);
+      }
+      return query.limit(filter.limit).offset(filter.offset);
+    },
+
+    async events(caller: Caller, id: string) {
+      await visible(caller, id);
+      return db('dossier_events').where('dossier_id', id).orderBy('seq');
+    },
+  };
+}
+
+/** A dossier as the API shows it: national status code and label beside the status. */
+export function present(d: DossierRow) {
+  return {
+    id: d.id,
+    code: d.code,
+    procedureId: d.procedure_id,
+    agencyId: d.agency_id,
+    applicantId: d.applicant_id,
+    channel: d.channel,
+    status: d.status,
+    statusCode: STATUS_CODES[d.status],
+    statusLabel: STATUS_LABELS[d.status],
+    formData: d.form_data,
+    submittedAt: d.submitted_at,
+    receivedAt: d.received_at,
+    appointmentAt: d.appointment_at,
+    processInstanceKey: d.process_instance_key,
+    createdAt: d.created_at,
+    updatedAt: d.updated_at,
+  };
+}
+
+export type DossierService = ReturnType<typeof createDossierService>;

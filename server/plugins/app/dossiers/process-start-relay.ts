@@ -1,0 +1,76 @@
+// Hands submitted dossiers to the engine. Submitting writes an outbox row in
+// its own transaction; this relay publishes the procedure's start message
+// with message id = dossier id (a retry never starts a second instance),
+// and retries with back-off while the engine is away. It reads the outbox in
+// the database, so a restart loses nothing.
+import type { Knex } from 'knex';
+import type { ZeebeClient } from '../../external/zeebe-client.js';
+import { START_PROCESS_TOPIC } from './dossier.service.js';
+
+const BACKOFF_MS = [1_000, 5_000, 30_000, 60_000, 300_000];
+// Long enough to reach a process whose start subscription is being deployed.
+const MESSAGE_TTL_MS = 3600_000;
+
+interface StartPayload {
+  dossierId: string;
+  messageName: string;
+  variables: Record<string, string | number>;
+}
+
+export function createProcessStartRelay(deps: {
+  db: Knex;
+  zeebe: ZeebeClient;
+  clock: { now(): Date };
+  onError: (error: unknown, dossierId: string) => void;
+}) {
+  const { db, zeebe, clock } = deps;
+  return {
+    /** Publishes the due rows; returns how many were handed over. */
+    async runOnce(limit = 50): Promise<number> {
+      let done = 0;
+      await db.transaction(async (trx) => {
+        const rows = await trx('outbox')
+          .where('topic', START_PROCESS_TOPIC)
+          .whereNull('processed_at')
+          .where('next_attempt_at', '<=', clock.now())
+          .orderBy('id')
+          .limit(limit)
+          .forUpdate()
+          .skipLocked();
+        for (const row of rows) {
+          const payload = row.payload as StartPayload;
+          try {
+            await zeebe.publishMessage({
+              name: payload.messageName,
+              correlationKey: payload.dossierId,
+              messageId: payload.dossierId,
+              timeToLive: MESSAGE_TTL_MS,
+              variables: payload.variables,
+            });
+            await trx('outbox')
+              .where('id', row.id)
+              .update({ processed_at: clock.now(), attempts: row.attempts + 1 });
+            done++;
+          } catch (error) {
+            // ALREADY_EXISTS: an earlier attempt was published before we could record it.
+            if ((error as { code?: number }).code === 6) {
+              await trx('outbox').where('id', row.id).update({ processed_at: clock.now() });
+              done++;
+              continue;
+            }
+            deps.onError(error, payload.dossierId);
+            const delay = BACKOFF_MS[Math.min(row.attempts, BACKOFF_MS.length - 1)]!;
+            await trx('outbox')
+              .where('id', row.id)
+              .update({
+                attempts: row.attempts + 1,
+                next_attempt_at: new Date(clock.now().getTime() + delay),
+                last_error: String((error as Error).message).slice(0, 500),
+              });
+          }
+        }
+      });
+      return done;
+    },
+  };
+}

@@ -1,0 +1,259 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../server/plugins/app/seed/demo-seed.js';
+import { groundwaterPayload, individual } from '../unit/forms/form-fixtures.js';
+import { build } from '../support/build.js';
+import { login, type Session } from '../support/sessions.js';
+
+const PROCEDURE = '1.004228';
+const START_MESSAGE = 'dossier-submitted.groundwater-exploration-licence';
+
+// A tiny process that starts on the procedure's start message, as a modeller would draw it.
+const START_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+  xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:process id="groundwater-exploration-licence" isExecutable="true">
+    <bpmn:startEvent id="submitted"><bpmn:outgoing>f1</bpmn:outgoing>
+      <bpmn:messageEventDefinition messageRef="m" /></bpmn:startEvent>
+    <bpmn:sequenceFlow id="f1" sourceRef="submitted" targetRef="check" />
+    <bpmn:serviceTask id="check"><bpmn:extensionElements><zeebe:taskDefinition type="test.dossier-started" />
+      </bpmn:extensionElements><bpmn:incoming>f1</bpmn:incoming></bpmn:serviceTask>
+  </bpmn:process>
+  <bpmn:message id="m" name="${START_MESSAGE}" />
+</bpmn:definitions>`;
+
+const pdf = (size = 2000) =>
+  Buffer.concat([Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'), Buffer.alloc(size, 32)]);
+const exe = () =>
+  Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200), Buffer.from('PE\0\0'), Buffer.alloc(2000)]);
+
+function multipart(fileName: string, content: Buffer) {
+  const boundary = `----motcua${randomUUID()}`;
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+describe('dossiers', () => {
+  let app: FastifyInstance;
+  let citizen: Session;
+  let organisation: Session;
+  let officer: Session;
+  let otherOfficer: Session;
+
+  beforeAll(async () => {
+    app = await build();
+    await seedDemo(app.db, app.services.procedures);
+    await app.zeebe.deployResource({
+      name: 'groundwater-exploration-licence.bpmn',
+      process: Buffer.from(START_BPMN),
+    });
+    citizen = await login(app, 'congdan@demo.motcua.vn');
+    organisation = await login(app, 'doanhnghiep@demo.motcua.vn');
+    officer = await login(app, 'motcua@demo.motcua.vn');
+    otherOfficer = await login(app, 'motcua.mt@demo.motcua.vn');
+  });
+  afterAll(() => app.close());
+
+  const call = (
+    session: Session | null,
+    method: 'GET' | 'POST' | 'PATCH',
+    url: string,
+    payload?: unknown,
+    headers = {},
+  ) =>
+    app.inject({
+      method,
+      url,
+      payload: payload as object,
+      headers: { ...headers, ...(session ? { cookie: session.cookie } : {}) },
+    });
+
+  async function draftWithDocuments(session: Session) {
+    const draft = await call(session, 'POST', '/api/v1/dossiers', {
+      procedureCode: PROCEDURE,
+      formData: {},
+    });
+    expect(draft.statusCode).toBe(201);
+    const id: string = draft.json().id;
+    const saved = await call(session, 'PATCH', `/api/v1/dossiers/${id}`, {
+      formData: groundwaterPayload(),
+    });
+    expect(saved.statusCode).toBe(200);
+    for (const document of ['application', 'exploration-plan']) {
+      const upload = multipart(`${document}.pdf`, pdf());
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/v1/dossiers/${id}/attachments?document=${document}`,
+        payload: upload.payload,
+        headers: { ...upload.headers, cookie: session.cookie },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json()).toMatchObject({
+        contentType: 'application/pdf',
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+    }
+    return id;
+  }
+
+  it('a citizen finds the procedure, saves a draft, uploads, submits and gets a code and a process', async () => {
+    const found = await call(null, 'GET', '/api/v1/procedures?q=nước dưới đất');
+    expect(found.json().map((p: { code: string }) => p.code)).toContain(PROCEDURE);
+
+    const id = await draftWithDocuments(citizen);
+    const key = `submit-${randomUUID()}`;
+    const submitted = await call(citizen, 'POST', `/api/v1/dossiers/${id}/submit`, undefined, {
+      'idempotency-key': key,
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    const body = submitted.json();
+    expect(body).toMatchObject({ status: 'submitted', statusCode: 1, channel: 2 });
+    expect(body.code).toMatch(/^000\.00\.12\.G12-\d{6}-\d{4}$/);
+
+    const retry = await call(citizen, 'POST', `/api/v1/dossiers/${id}/submit`, undefined, {
+      'idempotency-key': key,
+    });
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json().code).toBe(body.code);
+    const again = await call(citizen, 'POST', `/api/v1/dossiers/${id}/submit`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message.en).toMatch(/submitted/i);
+
+    // The relay hands it to the engine: the process's first job carries the dossier.
+    await app.processStarts.runOnce();
+    const jobs = await app.zeebe.activateJobs({
+      type: 'test.dossier-started',
+      worker: 'test',
+      maxJobsToActivate: 50,
+      timeout: 60_000,
+      requestTimeout: 2_000,
+    });
+    const job = jobs.find((j) => j.variables.dossierId === id);
+    expect(job?.variables).toMatchObject({ dossierCode: body.code, procedureCode: PROCEDURE });
+
+    const timeline = await call(citizen, 'GET', `/api/v1/dossiers/${id}/events`);
+    expect(timeline.json().map((e: { action: string }) => e.action)).toEqual([
+      'CREATE_DRAFT',
+      'ATTACH',
+      'ATTACH',
+      'SUBMIT',
+    ]);
+    const mine = await call(citizen, 'GET', '/api/v1/dossiers');
+    expect(mine.json().map((d: { id: string }) => d.id)).toContain(id);
+  });
+
+  it('shows a dossier only to its applicant and to officers of its agency', async () => {
+    const id = await draftWithDocuments(citizen);
+    expect((await call(citizen, 'GET', `/api/v1/dossiers/${id}`)).statusCode).toBe(200);
+    expect((await call(organisation, 'GET', `/api/v1/dossiers/${id}`)).statusCode).toBe(404);
+    expect((await call(otherOfficer, 'GET', `/api/v1/dossiers/${id}`)).statusCode).toBe(404);
+    expect((await call(officer, 'GET', `/api/v1/dossiers/${id}`)).statusCode).toBe(200);
+    expect(
+      (await call(organisation, 'GET', '/api/v1/dossiers')).json().map((d: { id: string }) => d.id),
+    ).not.toContain(id);
+    expect(
+      (await call(organisation, 'PATCH', `/api/v1/dossiers/${id}`, { formData: {} })).statusCode,
+    ).toBe(404);
+  });
+
+  it('names every problem of a dossier that cannot be submitted, in Vietnamese and English', async () => {
+    const draft = await call(citizen, 'POST', '/api/v1/dossiers', {
+      procedureCode: PROCEDURE,
+      formData: { ...groundwaterPayload(), applicant: { ...individual, citizenId: '12345' } },
+    });
+    const id = draft.json().id;
+    const res = await call(citizen, 'POST', `/api/v1/dossiers/${id}/submit`);
+    expect(res.statusCode).toBe(422);
+    const paths: string[] = res.json().details.map((d: { path: string }) => d.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(['/documents/application', '/documents/exploration-plan']),
+    );
+    expect(paths.some((p) => p.startsWith('/formData/applicant'))).toBe(true);
+    for (const d of res.json().details) expect(d.message.vi && d.message.en).toBeTruthy();
+    const after = await call(citizen, 'GET', `/api/v1/dossiers/${id}`);
+    expect(after.json()).toMatchObject({ status: 'draft', code: null });
+  });
+
+  it('rejects an executable renamed .pdf and a file over the document limit, keeping nothing', async () => {
+    const id = (
+      await call(citizen, 'POST', '/api/v1/dossiers', { procedureCode: PROCEDURE })
+    ).json().id;
+    const send = (name: string, content: Buffer, document = 'application') => {
+      const upload = multipart(name, content);
+      return app.inject({
+        method: 'POST',
+        url: `/api/v1/dossiers/${id}/attachments?document=${document}`,
+        payload: upload.payload,
+        headers: { ...upload.headers, cookie: citizen.cookie },
+      });
+    };
+    const disguised = await send('don-de-nghi.pdf', exe());
+    expect(disguised.statusCode).toBe(422);
+    expect(disguised.json().details[0]).toMatchObject({ path: '/documents/application' });
+    expect(disguised.json().details[0].message.en).toContain('not an accepted type');
+
+    const huge = await send('de-an.pdf', pdf(50 * 1024 * 1024), 'exploration-plan');
+    expect(huge.statusCode).toBe(422);
+    expect(huge.json().details[0].message.vi).toContain('10 MB');
+
+    const unknown = await send('x.pdf', pdf(), 'no-such-document');
+    expect(unknown.statusCode).toBe(400);
+    expect(await app.db('attachments').where('dossier_id', id)).toEqual([]);
+
+    const malformed = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/dossiers/${id}`,
+      payload: '{"formData": ',
+      headers: { cookie: citizen.cookie, 'content-type': 'application/json' },
+    });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().code).toBe('MALFORMED_JSON');
+  });
+
+  it('200 concurrent submits to one agency on one day get 200 distinct, gap-free codes', async () => {
+    const caller = {
+      id: '',
+      kind: 'citizen' as const,
+      roles: ['citizen' as const],
+      agencyId: null,
+    };
+    const account = await app.db('accounts').where('email', 'congdan@demo.motcua.vn').first('id');
+    caller.id = account.id;
+    const ids: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const dossier = await app.services.dossiers.createDraft(caller, {
+        procedureCode: PROCEDURE,
+        formData: groundwaterPayload(),
+      });
+      ids.push(dossier.id);
+    }
+    const rows = ids.flatMap((id) =>
+      ['application', 'exploration-plan'].map((document) => ({
+        dossier_id: id,
+        document_key: document,
+        file_name: `${document}.pdf`,
+        content_type: 'application/pdf',
+        size_bytes: 10,
+        sha256: '0'.repeat(64),
+        storage_key: randomUUID(),
+        uploaded_by: caller.id,
+      })),
+    );
+    await app.db.batchInsert('attachments', rows, 200);
+    const results = await Promise.all(ids.map((id) => app.services.dossiers.submit(caller, id)));
+    const codes = results.map((r) => (r.body as { code: string }).code);
+    expect(new Set(codes).size).toBe(200);
+    const prefix = codes[0]!.slice(0, -4);
+    const numbers = codes.map((c) => Number(c.slice(-4))).sort((a, b) => a - b);
+    expect(codes.every((c) => c.startsWith(prefix))).toBe(true);
+    // Gap-free: consecutive numbers (other tests of this run may have taken earlier ones).
+    expect(numbers.at(-1)! - numbers[0]!).toBe(199);
+  });
+});
