@@ -114,6 +114,43 @@ const CASES: Case[] = [
     url: '/api/v1/notifications',
     allowed: ['operator', 'admin'],
   },
+  {
+    name: 'audit verify',
+    method: 'GET',
+    url: '/api/v1/audit/verify',
+    allowed: ['auditor', 'operator', 'admin'],
+  },
+  {
+    name: 'counter intake',
+    method: 'POST',
+    url: '/api/v1/dossiers/intake',
+    payload: { procedureCode: '9.999999', channel: 1, applicant: '001095000001', formData: {} },
+    allowed: ['reception'],
+  },
+  {
+    name: 'file a dossier',
+    method: 'POST',
+    url: '/api/v1/dossiers',
+    payload: { procedureCode: '9.999999' },
+    allowed: ['citizen', 'organisation'],
+  },
+  {
+    name: 'list dossiers',
+    method: 'GET',
+    url: '/api/v1/dossiers',
+    allowed: [
+      'citizen',
+      'organisation',
+      'reception',
+      'specialist',
+      'head_of_unit',
+      'leader',
+      'cashier',
+      'auditor',
+      'operator',
+      'admin',
+    ],
+  },
 ];
 
 describe('authorization matrix (route × role)', () => {

@@ -5,12 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import type { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 export interface FileStorage {
-  /** Stores a stream; the key names it from now on. */
-  put(source: Readable): Promise<string>;
+  /** Stores a stream, through the given transforms; the key names it from now on. */
+  put(source: Readable, ...transforms: Transform[]): Promise<string>;
   get(key: string): Readable;
   delete(key: string): Promise<void>;
 }
@@ -21,12 +21,13 @@ export function createLocalDiskStorage(dir: string): FileStorage {
     return join(dir, key.slice(0, 2), key);
   };
   return {
-    async put(source) {
+    async put(source, ...transforms) {
       const key = randomUUID();
       const path = pathOf(key);
       await mkdir(join(dir, key.slice(0, 2)), { recursive: true });
       try {
-        await pipeline(source, createWriteStream(path, { flags: 'wx' }));
+        // The source only starts flowing once the whole pipeline is in place.
+        await pipeline([source, ...transforms, createWriteStream(path, { flags: 'wx' })]);
       } catch (error) {
         await rm(path, { force: true });
         throw error;

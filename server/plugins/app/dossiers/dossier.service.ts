@@ -279,7 +279,7 @@ export function createDossierService(deps: DossierDeps) {
       const inspector = new UploadInspector(document.maxSizeMb * 1024 * 1024);
       let key: string;
       try {
-        key = await storage.put(upload.stream.pipe(inspector));
+        key = await storage.put(upload.stream, inspector);
       } catch (error) {
         upload.stream.resume();
         if (error instanceof UploadTooLarge) {

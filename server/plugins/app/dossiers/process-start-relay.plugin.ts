@@ -34,7 +34,8 @@ export default fp(
     };
     const timer = setInterval(tick, INTERVAL_MS);
     timer.unref();
-    app.addHook('onClose', async () => {
+    // Stop before anything else closes (the engine client, the database).
+    app.addHook('preClose', async () => {
       stopped = true;
       clearInterval(timer);
       await running?.catch(() => undefined);
