@@ -1,10 +1,14 @@
 // `npm run engine`: the embedded engine alone on ENGINE_PORT, on the same
 // database settings as the app (DATABASE_URL or the embedded PostgreSQL).
 // Point the app at it with ZEEBE_ADDRESS=127.0.0.1:<ENGINE_PORT>.
-import closeWithGrace from 'close-with-grace';
 import { pino } from 'pino';
 import { loggerOptions } from '../server/logger.js';
-import { loadConfigOrExit, prepareDatabase, startEmbeddedEngine } from '../server/startup.js';
+import {
+  loadConfigOrExit,
+  prepareDatabase,
+  startEmbeddedEngine,
+  stopGracefully,
+} from '../server/startup.js';
 
 const config = loadConfigOrExit();
 const log = pino(loggerOptions(config.logLevel));
@@ -12,9 +16,7 @@ const database = await prepareDatabase(config, log);
 const embedded = await startEmbeddedEngine(config, database, log);
 process.stdout.write(`motcua engine: Zeebe gateway protocol on ${embedded.engine.address}\n`);
 
-closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
-  if (err) log.error({ err }, 'stopping after an unexpected error');
-  else log.info({ signal }, 'stopping');
+stopGracefully(log, async () => {
   await embedded.stop();
   await database.stop();
 });

@@ -1,7 +1,6 @@
 // `npm start`: configuration, database (embedded unless DATABASE_URL),
 // migrations, the embedded engine (unless ZEEBE_ADDRESS), the HTTP server;
 // an orderly stop on SIGINT/SIGTERM.
-import closeWithGrace from 'close-with-grace';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { loggerOptions } from './logger.js';
@@ -13,6 +12,7 @@ import {
   loadConfigOrExit,
   prepareDatabase,
   startEmbeddedEngine,
+  stopGracefully,
   type EmbeddedEngine,
 } from './startup.js';
 
@@ -36,11 +36,7 @@ const stopAll = async () => {
   await database.stop();
 };
 
-closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
-  if (err) log.error({ err }, 'stopping after an unexpected error');
-  else log.info({ signal }, 'stopping');
-  await stopAll();
-});
+stopGracefully(log, stopAll);
 
 try {
   await app.listen({ port: config.port, host: config.host });

@@ -1,6 +1,7 @@
 // Start-up steps shared by `npm start` and `npm run engine`: each either
 // succeeds or stops the process with one line saying what to fix.
 import type { Knex } from 'knex';
+import closeWithGrace from 'close-with-grace';
 import type { Logger } from 'pino';
 import { startEngine, type RunningEngine } from '../engine/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -82,4 +83,29 @@ export async function startEmbeddedEngine(
     }
     throw error;
   }
+}
+
+// npm and tsx pass a terminal's Ctrl-C on to the process that already got it
+// from the terminal: a repeat this soon is the same Ctrl-C, not a second one.
+const ECHO_MS = 1500;
+
+/** Stops in order on SIGINT/SIGTERM (or a crash); a deliberate second Ctrl-C forces the exit. */
+export function stopGracefully(log: Logger, stop: () => Promise<void>): void {
+  let firstSignalAt = 0;
+  closeWithGrace(
+    {
+      delay: 10_000,
+      onSecondSignal: (signal) => {
+        if (Date.now() - firstSignalAt < ECHO_MS) return;
+        log.error({ signal }, 'second signal: exiting without waiting');
+        process.exit(1);
+      },
+    },
+    async ({ signal, err }) => {
+      firstSignalAt = Date.now();
+      if (err) log.error({ err }, 'stopping after an unexpected error');
+      else log.info({ signal }, 'stopping');
+      await stop();
+    },
+  );
 }
