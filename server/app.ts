@@ -9,7 +9,7 @@ import dbPlugin from './plugins/external/db.plugin.js';
 import zeebePlugin from './plugins/external/zeebe.plugin.js';
 import authPlugin from './plugins/app/accounts/auth.plugin.js';
 import calendarPlugin from './plugins/app/calendar.plugin.js';
-import processStartRelayPlugin from './plugins/app/dossiers/process-start-relay.plugin.js';
+import engineMessageRelayPlugin from './plugins/app/dossiers/engine-message-relay.plugin.js';
 import { customFormats } from './plugins/app/forms/form-formats.js';
 import formsPlugin from './plugins/app/forms/forms.plugin.js';
 import metricsPlugin from './plugins/app/metrics.plugin.js';
@@ -61,7 +61,7 @@ export async function buildApp(
   await app.register(formsPlugin);
   await app.register(servicesPlugin, { config, clock: options.clock });
   await app.register(authPlugin);
-  await app.register(processStartRelayPlugin);
+  await app.register(engineMessageRelayPlugin);
 
   await app.register(healthRoutes);
   await app.register(apiRoutes, { prefix: '/api/v1' });

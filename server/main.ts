@@ -5,6 +5,8 @@ import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { loggerOptions } from './logger.js';
 import notificationRelay from './plugins/app/notifications/notification-relay.plugin.js';
+import processesPlugin from './plugins/app/processes.plugin.js';
+import deadlineCron from './plugins/app/deadlines/deadline-cron.plugin.js';
 import { demoBanner } from './plugins/app/seed/demo-banner.js';
 import { seedDemo } from './plugins/app/seed/demo-seed.js';
 import {
@@ -25,8 +27,11 @@ const embedded: EmbeddedEngine | null = config.zeebeAddress
 const zeebeAddress = config.zeebeAddress ?? embedded!.engine.address;
 
 const app = await buildApp({ ...config, databaseUrl: database.url, zeebeAddress });
-// Background work of the running server (not of apps built for tests).
+// Background work of the running server (not of apps built for tests):
+// mail, the procedures' processes with their job workers, the deadline watch.
 await app.register(notificationRelay);
+await app.register(processesPlugin);
+await app.register(deadlineCron);
 await app.ready();
 const demoAccounts = config.demoSeed ? await seedDemo(app.db, app.services.procedures) : [];
 

@@ -102,8 +102,12 @@ export class JobDispatcher {
       if (this.stopped) return;
       const jobs = await this.commands.activateJobs(poll);
       if (!jobs.length) return;
+      if (!this.polls.delete(poll)) {
+        // The poll timed out or was cancelled meanwhile: nobody takes these jobs.
+        await this.commands.yieldJobs(jobs.map((job) => job.key));
+        continue;
+      }
       clearTimeout(poll.timer);
-      this.polls.delete(poll);
       poll.resolve(jobs);
     }
     // Streams take turns, a batch each, until no job is left.

@@ -45,6 +45,38 @@ function wireJob(job: ActivatedJob) {
   };
 }
 
+type WireJob = ReturnType<typeof wireJob>;
+
+// Room in a response for what is not a job's strings (field tags, lengths, numbers).
+const FIELD_OVERHEAD = 16;
+const RESPONSE_OVERHEAD = 1024;
+
+/**
+ * Activated jobs in as many ActivateJobs responses as it takes for each to fit
+ * the message limit (as Zeebe's gateway streams them); one response for all
+ * could exceed it, fail, and leave every job activated for nobody.
+ */
+function responses(jobs: WireJob[]): WireJob[][] {
+  const result: WireJob[][] = [];
+  let current: WireJob[] = [];
+  let size = RESPONSE_OVERHEAD;
+  for (const job of jobs) {
+    const jobSize = Object.values(job).reduce<number>(
+      (n, value) => n + FIELD_OVERHEAD + (typeof value === 'string' ? Buffer.byteLength(value) : 0),
+      FIELD_OVERHEAD,
+    );
+    if (current.length && size + jobSize > MAX_MESSAGE_BYTES) {
+      result.push(current);
+      current = [];
+      size = RESPONSE_OVERHEAD;
+    }
+    current.push(job);
+    size += jobSize;
+  }
+  if (current.length) result.push(current);
+  return result;
+}
+
 export async function startGateway(
   commands: Commands,
   dispatcher: JobDispatcher,
@@ -178,21 +210,18 @@ export async function startGateway(
       const r = call.request;
       const request = jobRequest(r, Number(r.maxJobsToActivate ?? 0));
       if (!request.type) {
-        call.destroy(
-          Object.assign(new Error('Expected to activate jobs of a type, but no type given'), {
-            code: status.INVALID_ARGUMENT,
-          }),
+        failStream(
+          call,
+          status.INVALID_ARGUMENT,
+          'Expected to activate jobs of a type, but no type given',
         );
         return;
       }
       if (request.max < 1) {
-        call.destroy(
-          Object.assign(
-            new Error(
-              `Expected to activate at least 1 job, but maxJobsToActivate was '${request.max}'`,
-            ),
-            { code: status.INVALID_ARGUMENT },
-          ),
+        failStream(
+          call,
+          status.INVALID_ARGUMENT,
+          `Expected to activate at least 1 job, but maxJobsToActivate was '${request.max}'`,
         );
         return;
       }
@@ -212,22 +241,22 @@ export async function startGateway(
             if (jobs.length) await commands.yieldJobs(jobs.map((j) => j.key));
             return;
           }
-          if (jobs.length) call.write({ jobs: jobs.map(wireJob) });
+          for (const response of responses(jobs.map(wireJob))) call.write({ jobs: response });
           call.end();
         },
         (error: unknown) => {
           const { code, details } = toStatus(error, options.log);
-          call.destroy(Object.assign(new Error(details), { code, details }));
+          failStream(call, code, details);
         },
       );
     },
     StreamActivatedJobs: (call: ServerWritableStream<Req, unknown>) => {
       const request = jobRequest(call.request, 0);
       if (!request.type) {
-        call.destroy(
-          Object.assign(new Error('Expected to stream jobs of a type, but no type given'), {
-            code: status.INVALID_ARGUMENT,
-          }),
+        failStream(
+          call,
+          status.INVALID_ARGUMENT,
+          'Expected to stream jobs of a type, but no type given',
         );
         return;
       }
@@ -352,6 +381,14 @@ export async function startGateway(
         });
       }),
   };
+}
+
+/**
+ * Ends a server-streaming call with an error status. (`destroy(error)` would
+ * skip the stream's end, and the client would never get a status.)
+ */
+function failStream(call: ServerWritableStream<Req, unknown>, code: status, details: string) {
+  call.emit('error', Object.assign(new Error(details), { code, details }));
 }
 
 function jobRequest(r: Req, max: number) {

@@ -120,7 +120,7 @@ export class Batch {
   ) {}
 
   key(): Promise<string> {
-    return this.keys.next();
+    return this.keys.next(this.trx);
   }
 
   process(instance: LoadedInstance): CompiledProcess {
@@ -131,14 +131,18 @@ export class Batch {
   async load(processInstanceKey: string): Promise<LoadedInstance | null> {
     const cached = this.instances.get(processInstanceKey);
     if (cached) return cached;
-    const rows = await this.trx.raw<{ rows: RawElementInstance[] }>(
-      `select e.*, (e.key = e.process_instance_key) as is_root
-         from engine.element_instances e
-        where e.process_instance_key = (
-          select key from engine.element_instances where key = ? for update)`,
+    // Lock first, then read in a statement of its own: a statement's snapshot
+    // is taken before it waits for the lock, and would miss the changes of the
+    // command that held it.
+    const locked = await this.trx.raw<{ rows: unknown[] }>(
+      'select 1 from engine.element_instances where key = ? for update',
       [processInstanceKey],
     );
-    if (rows.rows.length === 0) return null;
+    if (locked.rows.length === 0) return null;
+    const rows = await this.trx.raw<{ rows: RawElementInstance[] }>(
+      'select e.* from engine.element_instances e where e.process_instance_key = ?',
+      [processInstanceKey],
+    );
     const root = rows.rows.find((r) => r.key === processInstanceKey)!;
     const definition = await this.definitions.byKey(root.definition_key, this.trx);
     const vars = await this.trx('engine.variables')

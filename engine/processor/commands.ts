@@ -396,9 +396,11 @@ export class Commands {
 
   resolveIncident(incidentKey: string): Promise<void> {
     return this.processor.run(async (batch) => {
+      // Locked: a concurrent resolve of the same incident waits, then finds it resolved.
       const incident = await batch
         .trx('engine.incidents')
         .where({ key: incidentKey, state: 'active' })
+        .forUpdate()
         .first();
       if (!incident) {
         throw new EngineError(

@@ -8,6 +8,7 @@ import { EngineError } from './engine-error.js';
 import { openBoundaryEvents, openEventSubprocessStarts, openWait } from './events.js';
 import { createJob } from './jobs.js';
 import { raiseIncident } from './incidents.js';
+import { releaseMessageStart } from './messages.js';
 import { throwError } from './errors.js';
 import { broadcastSignal } from './signals.js';
 import { applyMappings, evaluate, propagate, setLocal, visibleVariables } from './variables.js';
@@ -322,17 +323,20 @@ function chooseFlows(
   element: ElementInstance,
   node: Extract<FlowNode, { kind: 'exclusiveGateway' | 'inclusiveGateway' }>,
 ): string[] {
-  if (node.outgoing.length <= 1 && node.kind === 'exclusiveGateway') return node.outgoing;
   const flows = instance.definition.process.flows;
+  // Nothing to choose: no flow, or one without a condition (e.g. out of a join).
+  const [only, ...others] = node.outgoing;
+  if (!only || (others.length === 0 && !flows.get(only)!.condition)) return node.outgoing;
   const chosen: string[] = [];
   for (const flowId of node.outgoing) {
     const flow = flows.get(flowId)!;
     if (!flow.condition || flowId === node.defaultFlowId) continue;
     const value = evaluate(batch, instance, element.key, flow.condition);
-    if (value !== true && value !== false && value !== null) {
+    // As in Zeebe, null (e.g. a missing variable) is no boolean either: an incident.
+    if (typeof value !== 'boolean') {
       throw new EngineError(
         'INVALID_ARGUMENT',
-        `Expected result of the expression '${flow.condition.source}' to be 'BOOLEAN', but was '${typeof value}'`,
+        `Expected result of the expression '${flow.condition.source}' to be 'BOOLEAN', but was '${value === null ? 'NULL' : typeof value}'`,
       );
     }
     if (value === true) {
@@ -491,7 +495,9 @@ async function leave(
     if (!batch.isLive(scopeKey)) return;
     await arrive(batch, instance, flowId, scopeKey);
   }
-  if (flows.length === 0) await scopeMayComplete(batch, instance, scopeKey);
+  // A token with no flow to take ends here. (An event-based gateway leaves by
+  // none of its flows: the event that fired takes its token on.)
+  if (node.outgoing.length === 0) await scopeMayComplete(batch, instance, scopeKey);
 }
 
 /** A token arrives over a sequence flow: joins wait for their other tokens. */
@@ -589,9 +595,7 @@ async function completeProcess(
   record(batch, instance, root, 'ELEMENT_COMPLETED');
   batch.endElement(instance, root);
   batch.effects.completedInstances.set(instance.key, variables);
-  batch.later(() =>
-    batch.trx('engine.message_start_locks').where('process_instance_key', instance.key).delete(),
-  );
+  batch.defer(() => releaseMessageStart(batch, instance.key));
   if (root.parentElementInstanceKey)
     await returnToCaller(batch, root.parentElementInstanceKey, variables);
 }
@@ -640,10 +644,7 @@ export async function terminate(
   }
   record(batch, instance, element, 'ELEMENT_TERMINATED');
   batch.endElement(instance, element);
-  if (!node)
-    batch.later(() =>
-      batch.trx('engine.message_start_locks').where('process_instance_key', instance.key).delete(),
-    );
+  if (!node) batch.defer(() => releaseMessageStart(batch, instance.key));
 }
 
 export { throwError };

@@ -9,13 +9,20 @@ export class KeyAllocator {
   private end = 0n;
   private refill: Promise<void> | null = null;
 
-  constructor(private readonly db: Knex) {}
-
-  async next(): Promise<string> {
+  /**
+   * The next key. A new block is fetched on the connection of the command that
+   * needs it: waiting for a connection of its own could deadlock when commands
+   * hold the whole pool. (nextval is never rolled back, so a command that fails
+   * gives no key back.)
+   */
+  async next(db: Knex | Knex.Transaction): Promise<string> {
     while (this.current >= this.end) {
-      // Outside any command's transaction: a rolled-back command must not give
-      // its block back to another process.
-      this.refill ??= this.db
+      if (this.refill) {
+        // Another command is fetching a block: wait for it, then look again.
+        await this.refill.catch(() => undefined);
+        continue;
+      }
+      this.refill = db
         .raw<{ rows: { start: string }[] }>("select nextval('engine.keys')::text as start")
         .then(({ rows }) => {
           this.current = BigInt(rows[0]!.start);

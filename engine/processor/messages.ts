@@ -2,6 +2,7 @@
 // most once per process instance), to message start events (one active
 // instance per correlation key), and buffered for its TTL for later ones.
 import type { Batch } from './batch.js';
+import type { StoredDefinition } from './definitions.js';
 import { EngineError } from './engine-error.js';
 import { trigger } from './events.js';
 import { createProcessInstance } from './flow.js';
@@ -16,6 +17,7 @@ export interface PublishedMessage {
 
 export async function publishMessage(batch: Batch, message: PublishedMessage): Promise<string> {
   const { trx, now } = batch;
+  await lockCorrelation(batch, message.name, message.correlationKey);
   if (message.messageId) {
     const duplicate = await trx('engine.messages')
       .where({ name: message.name, message_id: message.messageId })
@@ -53,43 +55,12 @@ export async function publishMessage(batch: Batch, message: PublishedMessage): P
   }
 
   for (const definition of await batch.definitions.allLatest(trx)) {
-    const process = definition.process;
-    const start = process.scope.eventStartIds
-      .map((id) => process.elements.get(id))
-      .find(
-        (node) =>
-          node?.kind === 'startEvent' &&
-          node.event.kind === 'message' &&
-          node.event.message.name.evaluate({}) === message.name,
-      );
+    const start = messageStarts(definition).find((s) => s.name === message.name);
     if (!start) continue;
-    const target = `process:${definition.bpmnProcessId}`;
-    if (message.correlationKey) {
-      const active = await trx('engine.message_start_locks')
-        .where({
-          bpmn_process_id: definition.bpmnProcessId,
-          correlation_key: message.correlationKey,
-        })
-        .first();
-      if (active) continue;
-    }
-    const instance = await createProcessInstance(
-      batch,
-      definition,
-      {},
-      {
-        startElementId: start.id,
-        payload: message.variables,
-      },
-    );
-    if (message.correlationKey && batch.isLive(instance.key)) {
-      await trx('engine.message_start_locks').insert({
-        bpmn_process_id: definition.bpmnProcessId,
-        correlation_key: message.correlationKey,
-        process_instance_key: instance.key,
-      });
-    }
-    targets.push(target);
+    if (
+      await startByMessage(batch, definition, start.id, message.correlationKey, message.variables)
+    )
+      targets.push(`process:${definition.bpmnProcessId}`);
   }
 
   if (message.timeToLiveMs > 0) {
@@ -120,6 +91,17 @@ export async function publishMessage(batch: Batch, message: PublishedMessage): P
   return key;
 }
 
+/**
+ * A publish and a subscription opening for the same name and key take turns
+ * (until commit): otherwise each could commit without seeing the other, and
+ * the message would be lost although buffered.
+ */
+function lockCorrelation(batch: Batch, name: string, correlationKey: string): Promise<unknown> {
+  return batch.trx.raw('select pg_advisory_xact_lock(hashtext(?))', [
+    `message:${name}:${correlationKey}`,
+  ]);
+}
+
 /** A subscription just opened: correlate the oldest buffered message it has not had. */
 export async function correlateBuffered(
   batch: Batch,
@@ -130,6 +112,7 @@ export async function correlateBuffered(
   correlationKey: string,
 ): Promise<void> {
   if (!batch.isLive(ownerKey)) return;
+  await lockCorrelation(batch, name, correlationKey);
   const { rows } = await batch.trx.raw<{
     rows: { key: string; variables: Record<string, unknown> }[];
   }>(
@@ -168,4 +151,83 @@ export async function expireMessages(batch: Batch): Promise<number> {
       .delete();
   }
   return expired.length;
+}
+
+/** The message start events of a process, with their message names. */
+function messageStarts(definition: StoredDefinition): { id: string; name: unknown }[] {
+  const process = definition.process;
+  return process.scope.eventStartIds.flatMap((id) => {
+    const node = process.elements.get(id);
+    return node?.kind === 'startEvent' && node.event.kind === 'message'
+      ? [{ id, name: node.event.message.name.evaluate({}) }]
+      : [];
+  });
+}
+
+/** Starts an instance by a message, unless one its correlation key started is still active. */
+async function startByMessage(
+  batch: Batch,
+  definition: StoredDefinition,
+  startId: string,
+  correlationKey: string,
+  variables: Record<string, unknown>,
+): Promise<boolean> {
+  const { trx } = batch;
+  const lock = { bpmn_process_id: definition.bpmnProcessId, correlation_key: correlationKey };
+  if (correlationKey && (await trx('engine.message_start_locks').where(lock).first())) return false;
+  const instance = await createProcessInstance(
+    batch,
+    definition,
+    {},
+    { startElementId: startId, payload: variables },
+  );
+  if (correlationKey && batch.isLive(instance.key)) {
+    await trx('engine.message_start_locks').insert({ ...lock, process_instance_key: instance.key });
+  }
+  return true;
+}
+
+/**
+ * A process instance ended. If a keyed message started it, the next buffered
+ * message with that key (which it held back) starts a new instance, as in Zeebe.
+ */
+export async function releaseMessageStart(batch: Batch, processInstanceKey: string): Promise<void> {
+  const { trx } = batch;
+  const [lock] = await trx('engine.message_start_locks')
+    .where('process_instance_key', processInstanceKey)
+    .delete()
+    .returning<{ bpmn_process_id: string; correlation_key: string }[]>([
+      'bpmn_process_id',
+      'correlation_key',
+    ]);
+  if (!lock) return;
+  const definition = await batch.definitions.latest(lock.bpmn_process_id, trx);
+  const starts = messageStarts(definition);
+  // A message published meanwhile is either seen here or sees the lock gone.
+  for (const start of starts)
+    await lockCorrelation(batch, String(start.name), lock.correlation_key);
+  const target = `process:${definition.bpmnProcessId}`;
+  const message = await trx('engine.messages as m')
+    .whereIn(
+      'm.name',
+      starts.map((s) => String(s.name)),
+    )
+    .where('m.correlation_key', lock.correlation_key)
+    .where('m.expires_at', '>', batch.now)
+    .whereNotExists((q) =>
+      q
+        .from('engine.message_correlations as c')
+        .whereRaw('c.message_key = m.key')
+        .where('c.target', target),
+    )
+    .orderBy('m.key')
+    .first<{ key: string; name: string; variables: Record<string, unknown> } | undefined>(
+      'm.key',
+      'm.name',
+      'm.variables',
+    );
+  const start = message && starts.find((s) => s.name === message.name);
+  if (!message || !start) return;
+  await startByMessage(batch, definition, start.id, lock.correlation_key, message.variables);
+  await trx('engine.message_correlations').insert({ message_key: message.key, target });
 }

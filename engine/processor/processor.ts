@@ -28,7 +28,7 @@ export class Processor extends EventEmitter<ProcessorEvents> {
   ) {
     super();
     this.setMaxListeners(0);
-    this.keys = new KeyAllocator(db);
+    this.keys = new KeyAllocator();
   }
 
   async run<T>(command: (batch: Batch) => Promise<T>): Promise<T> {

@@ -127,7 +127,7 @@ describe('dossiers', () => {
     expect(again.json().message.en).toMatch(/submitted/i);
 
     // The relay hands it to the engine: the process's first job carries the dossier.
-    await app.processStarts.runOnce();
+    await app.engineMessages.runOnce();
     const jobs = await app.zeebe.activateJobs({
       type: 'test.dossier-started',
       worker: 'test',

@@ -12,6 +12,7 @@ import {
   type NotificationService,
 } from './notifications/notification.service.js';
 import { createProcedureService, type ProcedureService } from './procedures/procedure.service.js';
+import { createWorklistService, type WorklistService } from './worklist/worklist.service.js';
 
 export interface Services {
   accounts: AccountService;
@@ -19,6 +20,7 @@ export interface Services {
   dossiers: DossierService;
   notifications: NotificationService;
   procedures: ProcedureService;
+  worklist: WorklistService;
 }
 
 declare module 'fastify' {
@@ -55,6 +57,7 @@ export default fp<{ config: AppConfig; clock?: { now(): Date } }>(
       storage: createLocalDiskStorage(resolve(config.dataDir, 'files')),
       notifications,
       codePattern: config.dossierCodePattern,
+      calendar: () => app.calendar.current(),
     });
     app.decorate('clock', clock);
     app.decorate('services', {
@@ -63,7 +66,14 @@ export default fp<{ config: AppConfig; clock?: { now(): Date } }>(
       dossiers,
       notifications,
       procedures,
+      worklist: createWorklistService({
+        db: app.db,
+        clock,
+        calendar: () => app.calendar.current(),
+        forms: app.forms,
+        zeebe: app.zeebe,
+      }),
     });
   },
-  { name: 'services', dependencies: ['db', 'calendar', 'forms'] },
+  { name: 'services', dependencies: ['db', 'calendar', 'forms', 'zeebe'] },
 );

@@ -44,6 +44,9 @@ export const PERMISSIONS = {
   'dossiers.register': ['reception'],
   'dossiers.read': [...APPLICANTS, ...OFFICERS, 'auditor', 'operator', 'admin'],
   'audit.verify': ['auditor', 'operator', 'admin'],
+  'tasks.work': OFFICERS,
+  'tasks.reassign': ['head_of_unit'],
+  'fees.record': ['cashier'],
   'notifications.read': ['operator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

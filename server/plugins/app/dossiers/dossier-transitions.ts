@@ -24,6 +24,10 @@ export interface DossierRow {
   received_at: Date | null;
   appointment_at: Date | null;
   process_instance_key: string | null;
+  /** When the SLA clock stopped (a supplement was requested), and earlier pauses. */
+  paused_at: Date | null;
+  paused_intervals: { from: string; to: string }[];
+  fees_due: { items: unknown[]; totalVnd: number; requestedAt: string } | null;
   created_by: string;
   created_at: Date;
   updated_at: Date;

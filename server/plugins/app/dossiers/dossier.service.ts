@@ -11,7 +11,7 @@ import {
   type DossierStatus,
 } from '../../../domain/dossier-lifecycle.machine.js';
 import { formatDossierCode } from '../../../domain/dossier-code.js';
-import { toVietnamDate } from '../../../domain/working-calendar.js';
+import { toVietnamDate, type WorkingCalendar } from '../../../domain/working-calendar.js';
 import { AppError, type ErrorDetail } from '../../../errors.js';
 import type { FileStorage } from '../../external/file-storage.js';
 import { appendDossierEvent } from '../audit/dossier-audit.js';
@@ -30,6 +30,7 @@ export interface DossierDeps {
   storage: FileStorage;
   notifications: NotificationService;
   codePattern: string;
+  calendar(): WorkingCalendar;
 }
 
 export interface AttachmentRow {
@@ -45,8 +46,28 @@ export interface AttachmentRow {
   created_at: Date;
 }
 
-/** The topic of the outbox rows that start a dossier's process on the engine. */
-export const START_PROCESS_TOPIC = 'engine.start-dossier';
+/** The topic of the outbox rows that publish a message to the engine. */
+export const ENGINE_MESSAGE_TOPIC = 'engine.message';
+
+/** What the relay publishes: a message id makes a repeated publish harmless. */
+export interface EngineMessage {
+  messageName: string;
+  correlationKey: string;
+  messageId: string;
+  variables: Record<string, string | number | boolean | Record<string, never>>;
+}
+
+export async function queueEngineMessage(
+  trx: Knex.Transaction,
+  message: EngineMessage,
+  at: Date,
+): Promise<void> {
+  await trx('outbox').insert({
+    topic: ENGINE_MESSAGE_TOPIC,
+    payload: message,
+    next_attempt_at: at,
+  });
+}
 
 /** The message a procedure's BPMN starts on: one name per process id. */
 export function startMessageName(bpmnProcessId: string): string {
@@ -168,11 +189,12 @@ export function createDossierService(deps: DossierDeps) {
     const submitted = await transition(trx, dossier, 'SUBMIT', actor, now, {
       columns: { code, submitted_at: now },
     });
-    await trx('outbox').insert({
-      topic: START_PROCESS_TOPIC,
-      payload: {
-        dossierId: dossier.id,
+    await queueEngineMessage(
+      trx,
+      {
         messageName: startMessageName(procedure.bpmnProcessId),
+        correlationKey: dossier.id,
+        messageId: dossier.id,
         variables: {
           dossierId: dossier.id,
           dossierCode: code,
@@ -181,8 +203,8 @@ export function createDossierService(deps: DossierDeps) {
           channel: dossier.channel,
         },
       },
-      next_attempt_at: now,
-    });
+      now,
+    );
     const applicant = await trx('accounts').where('id', dossier.applicant_id).first('email');
     await notifications.queue(trx, {
       accountId: dossier.applicant_id,
@@ -196,6 +218,16 @@ export function createDossierService(deps: DossierDeps) {
 
   return {
     visible,
+
+    /** What keeps the dossier from being complete: form errors and missing documents. */
+    async checkCompleteness(trx: Knex.Transaction, dossier: DossierRow): Promise<ErrorDetail[]> {
+      return problems(
+        trx,
+        dossier,
+        await procedures.byId(dossier.procedure_id, trx),
+        dossier.channel !== 2,
+      );
+    },
 
     async createDraft(
       caller: Caller,
@@ -430,6 +462,82 @@ export function createDossierService(deps: DossierDeps) {
           .returning('*');
         // Paper originals are checked at the counter: only the form is validated here.
         return submitLocked(trx, draft!, { id: caller.id, role: 'reception' }, true);
+      });
+    },
+
+    /**
+     * The applicant answers a supplement request: the SLA clock runs again,
+     * the appointment moves by the office time it stood still, and the
+     * process hears `dossier-supplemented`.
+     */
+    async supplement(caller: Caller, id: string): Promise<DossierRow> {
+      return db.transaction(async (trx) => {
+        const dossier = await ownForChange(trx, caller, id);
+        const now = clock.now();
+        const from = dossier.paused_at ?? now;
+        const intervals = [
+          ...dossier.paused_intervals,
+          { from: from.toISOString(), to: now.toISOString() },
+        ];
+        const appointment = dossier.appointment_at
+          ? deps.calendar().shiftByPausedIntervals(dossier.appointment_at, [{ from, to: now }])
+          : null;
+        const updated = await transition(
+          trx,
+          dossier,
+          'SUPPLEMENT',
+          { id: caller.id, role: caller.roles[0] ?? null },
+          now,
+          {
+            // A JSON array for jsonb: pg would send a JS array as a PostgreSQL array.
+            columns: {
+              paused_at: null,
+              paused_intervals: JSON.stringify(intervals) as never,
+              appointment_at: appointment,
+            },
+          },
+        );
+        await queueEngineMessage(
+          trx,
+          {
+            messageName: 'dossier-supplemented',
+            correlationKey: id,
+            messageId: `${id}:supplement:${intervals.length}`,
+            variables: { supplementedAt: now.toISOString() },
+          },
+          now,
+        );
+        return updated;
+      });
+    },
+
+    /** A cashier records a counter payment; the process hears `fee-paid`. */
+    async recordFeePaid(caller: Caller, id: string, receiptNumber: string): Promise<DossierRow> {
+      return db.transaction(async (trx) => {
+        await visible(caller, id, trx);
+        const dossier = (await lockDossier(trx, id))!;
+        const now = clock.now();
+        const updated = await transition(
+          trx,
+          dossier,
+          'FEE_PAID',
+          { id: caller.id, role: 'cashier' },
+          now,
+          {
+            reason: `receipt ${receiptNumber}`,
+          },
+        );
+        await queueEngineMessage(
+          trx,
+          {
+            messageName: 'fee-paid',
+            correlationKey: id,
+            messageId: `${id}:fee-paid`,
+            variables: { feeReceiptNumber: receiptNumber, feePaidAt: now.toISOString() },
+          },
+          now,
+        );
+        return updated;
       });
     },
 

@@ -1,19 +1,19 @@
-// Runs the process-start relay in the server: every half second, and at once
+// Runs the engine message relay in the server: every half second, and at once
 // after a submit. Stops with the app.
 import fp from 'fastify-plugin';
-import { createProcessStartRelay } from './process-start-relay.js';
+import { createEngineMessageRelay } from './engine-message-relay.js';
 
 const INTERVAL_MS = 500;
 
 declare module 'fastify' {
   interface FastifyInstance {
-    processStarts: { poke(): void; runOnce(): Promise<number> };
+    engineMessages: { poke(): void; runOnce(): Promise<number> };
   }
 }
 
 export default fp(
   async (app) => {
-    const relay = createProcessStartRelay({
+    const relay = createEngineMessageRelay({
       db: app.db,
       zeebe: app.zeebe,
       clock: app.clock,
@@ -40,7 +40,7 @@ export default fp(
       clearInterval(timer);
       await running?.catch(() => undefined);
     });
-    app.decorate('processStarts', { poke: () => setImmediate(tick), runOnce });
+    app.decorate('engineMessages', { poke: () => setImmediate(tick), runOnce });
   },
-  { name: 'process-start-relay', dependencies: ['db', 'zeebe', 'services'] },
+  { name: 'engine-message-relay', dependencies: ['db', 'zeebe', 'services'] },
 );

@@ -1,27 +1,21 @@
-// Hands submitted dossiers to the engine. Submitting writes an outbox row in
-// its own transaction; this relay publishes the procedure's start message
-// with message id = dossier id (a retry never starts a second instance),
-// and retries with back-off while the engine is away. It reads the outbox in
-// the database, so a restart loses nothing.
+// Publishes the messages the app owes the engine: a submitted dossier's
+// start message (message id = dossier id, so a retry never starts a second
+// instance), a supplement, a fee paid. Each is an outbox row written in the
+// transaction of its cause; this relay publishes it and retries with back-off
+// while the engine is away. It reads the database, so a restart loses nothing.
 import type { Knex } from 'knex';
 import type { ZeebeClient } from '../../external/zeebe-client.js';
-import { START_PROCESS_TOPIC } from './dossier.service.js';
+import { ENGINE_MESSAGE_TOPIC, type EngineMessage } from './dossier.service.js';
 
 const BACKOFF_MS = [1_000, 5_000, 30_000, 60_000, 300_000];
 // Long enough to reach a process whose start subscription is being deployed.
 const MESSAGE_TTL_MS = 3600_000;
 
-interface StartPayload {
-  dossierId: string;
-  messageName: string;
-  variables: Record<string, string | number>;
-}
-
-export function createProcessStartRelay(deps: {
+export function createEngineMessageRelay(deps: {
   db: Knex;
   zeebe: ZeebeClient;
   clock: { now(): Date };
-  onError: (error: unknown, dossierId: string) => void;
+  onError: (error: unknown, correlationKey: string) => void;
 }) {
   const { db, zeebe, clock } = deps;
   return {
@@ -30,7 +24,7 @@ export function createProcessStartRelay(deps: {
       let done = 0;
       await db.transaction(async (trx) => {
         const rows = await trx('outbox')
-          .where('topic', START_PROCESS_TOPIC)
+          .where('topic', ENGINE_MESSAGE_TOPIC)
           .whereNull('processed_at')
           .where('next_attempt_at', '<=', clock.now())
           .orderBy('id')
@@ -38,12 +32,12 @@ export function createProcessStartRelay(deps: {
           .forUpdate()
           .skipLocked();
         for (const row of rows) {
-          const payload = row.payload as StartPayload;
+          const payload = row.payload as EngineMessage;
           try {
             await zeebe.publishMessage({
               name: payload.messageName,
-              correlationKey: payload.dossierId,
-              messageId: payload.dossierId,
+              correlationKey: payload.correlationKey,
+              messageId: payload.messageId,
               timeToLive: MESSAGE_TTL_MS,
               variables: payload.variables,
             });
@@ -58,7 +52,7 @@ export function createProcessStartRelay(deps: {
               done++;
               continue;
             }
-            deps.onError(error, payload.dossierId);
+            deps.onError(error, payload.correlationKey);
             const delay = BACKOFF_MS[Math.min(row.attempts, BACKOFF_MS.length - 1)]!;
             await trx('outbox')
               .where('id', row.id)

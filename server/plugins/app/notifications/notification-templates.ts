@@ -52,6 +52,103 @@ export const TEMPLATES = {
       en: 'Dossier {code} ({procedureName}) was submitted at {submittedAt}. Track its status with the dossier code.',
     },
   },
+  'dossier.received': {
+    subject: {
+      vi: 'motcua: hồ sơ {code} đã được tiếp nhận',
+      en: 'motcua: dossier {code} received',
+    },
+    body: {
+      vi: 'Hồ sơ {code} đã được tiếp nhận. Ngày hẹn trả kết quả: {appointmentAt}.',
+      en: 'Dossier {code} was received. Result due by: {appointmentAt}.',
+    },
+  },
+  'dossier.supplement-requested': {
+    subject: {
+      vi: 'motcua: hồ sơ {code} cần bổ sung',
+      en: 'motcua: dossier {code} needs more documents',
+    },
+    body: {
+      vi: 'Hồ sơ {code} cần bổ sung: {items}. Hạn bổ sung: {deadline}.',
+      en: 'Dossier {code} needs: {items}. Supplement by: {deadline}.',
+    },
+  },
+  'dossier.supplement-expired': {
+    subject: {
+      vi: 'motcua: hồ sơ {code} quá hạn bổ sung',
+      en: 'motcua: dossier {code} supplement deadline passed',
+    },
+    body: {
+      vi: 'Hồ sơ {code} không được bổ sung trong thời hạn nên đã dừng giải quyết.',
+      en: 'Dossier {code} was not supplemented in time and is closed.',
+    },
+  },
+  'dossier.refused': {
+    subject: {
+      vi: 'motcua: hồ sơ {code} không được tiếp nhận',
+      en: 'motcua: dossier {code} not received',
+    },
+    body: {
+      vi: 'Hồ sơ {code} không được tiếp nhận. Lý do: {reasons}',
+      en: 'Dossier {code} was not received. Reasons: {reasons}',
+    },
+  },
+  'dossier.fee-requested': {
+    subject: {
+      vi: 'motcua: nộp phí, lệ phí cho hồ sơ {code}',
+      en: 'motcua: fees due for dossier {code}',
+    },
+    body: {
+      vi: 'Vui lòng nộp {amount} ₫ phí, lệ phí cho hồ sơ {code}.',
+      en: 'Please pay {amount} VND in fees for dossier {code}.',
+    },
+  },
+  'dossier.result-issued': {
+    subject: {
+      vi: 'motcua: hồ sơ {code} đã có kết quả',
+      en: 'motcua: dossier {code} has a result',
+    },
+    body: {
+      vi: 'Hồ sơ {code} đã được giải quyết, số văn bản kết quả {resultNumber}.',
+      en: 'Dossier {code} is processed; result document {resultNumber}.',
+    },
+  },
+  'dossier.result-returned': {
+    subject: {
+      vi: 'motcua: đã trả kết quả hồ sơ {code}',
+      en: 'motcua: result of dossier {code} returned',
+    },
+    body: {
+      vi: 'Kết quả hồ sơ {code} đã được trả ({channel}). Mời bạn đánh giá mức độ hài lòng.',
+      en: 'The result of dossier {code} was returned ({channel}). Please rate the service.',
+    },
+  },
+  'dossier.apology': {
+    subject: {
+      vi: 'motcua: thư xin lỗi về hồ sơ {code}',
+      en: 'motcua: apology about dossier {code}',
+    },
+    body: {
+      vi: 'Cơ quan xin lỗi vì hồ sơ {code} chưa thể trả đúng hẹn. Ngày hẹn mới: {appointmentAt}.',
+      en: 'We apologise: dossier {code} will be late. New appointment: {appointmentAt}.',
+    },
+  },
+  'appraisal-near-due': {
+    subject: {
+      vi: 'motcua: thẩm định hồ sơ {code} sắp đến hạn',
+      en: 'motcua: appraisal of dossier {code} nearly due',
+    },
+    body: {
+      vi: 'Việc thẩm định hồ sơ {code} ({element}) sắp đến hạn; đề nghị đôn đốc.',
+      en: 'The appraisal of dossier {code} ({element}) is nearly due; please follow it up.',
+    },
+  },
+  'task.escalation': {
+    subject: { vi: 'motcua: hồ sơ {code} sắp đến hạn', en: 'motcua: dossier {code} is nearly due' },
+    body: {
+      vi: 'Bước {element} của hồ sơ {code} sắp đến hạn xử lý.',
+      en: 'Step {element} of dossier {code} is nearly due.',
+    },
+  },
 } satisfies Record<string, Template>;
 
 export type TemplateName = keyof typeof TEMPLATES;

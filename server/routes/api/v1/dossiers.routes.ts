@@ -117,6 +117,12 @@ const intakeBody = {
     formData,
   },
 } as const;
+const feeBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['receiptNumber'],
+  properties: { receiptNumber: { type: 'string', minLength: 1, maxLength: 60 } },
+} as const;
 const submitHeaders = {
   type: 'object',
   properties: { 'idempotency-key': { type: 'string', minLength: 8, maxLength: 200 } },
@@ -220,7 +226,7 @@ const dossiersRoutes: FastifyPluginAsync = async (app) => {
         request.params.id,
         request.headers['idempotency-key'],
       );
-      app.processStarts.poke();
+      app.engineMessages.poke();
       return reply.status(result.status).send(result.body);
     },
   );
@@ -243,6 +249,47 @@ const dossiersRoutes: FastifyPluginAsync = async (app) => {
       ),
   );
 
+  app.post<Id>(
+    '/dossiers/:id/supplement',
+    {
+      onRequest: file,
+      schema: {
+        summary: 'Gửi hồ sơ đã bổ sung / Send the supplemented dossier',
+        tags: ['dossiers'],
+        params: idParams,
+        response: { 200: dossierSchema },
+      },
+    },
+    async (request) => {
+      const dossier = await dossiers.supplement(callerOf(request), request.params.id);
+      app.engineMessages.poke();
+      return present(dossier);
+    },
+  );
+
+  app.post<Id & { Body: FromSchema<typeof feeBody> }>(
+    '/dossiers/:id/fee-paid',
+    {
+      onRequest: app.requirePermission('fees.record'),
+      schema: {
+        summary: 'Ghi nhận đã nộp phí tại quầy / Record a counter fee payment',
+        tags: ['dossiers'],
+        params: idParams,
+        body: feeBody,
+        response: { 200: dossierSchema },
+      },
+    },
+    async (request) => {
+      const dossier = await dossiers.recordFeePaid(
+        callerOf(request),
+        request.params.id,
+        request.body.receiptNumber,
+      );
+      app.engineMessages.poke();
+      return present(dossier);
+    },
+  );
+
   app.post<{ Body: FromSchema<typeof intakeBody> }>(
     '/dossiers/intake',
     {
@@ -262,7 +309,7 @@ const dossiersRoutes: FastifyPluginAsync = async (app) => {
         channel: rest.channel as 1 | 3,
         applicantCitizenIdOrTaxCode: applicant,
       });
-      app.processStarts.poke();
+      app.engineMessages.poke();
       return reply.status(201).send(present(dossier));
     },
   );

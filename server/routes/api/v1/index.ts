@@ -10,6 +10,7 @@ import dossiersRoutes from './dossiers.routes.js';
 import meRoutes from './me.routes.js';
 import notificationsRoutes from './notifications.routes.js';
 import proceduresRoutes from './procedures.routes.js';
+import tasksRoutes from './tasks.routes.js';
 
 const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(authRoutes);
@@ -22,6 +23,7 @@ const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(notificationsRoutes);
   await app.register(auditRoutes);
   await app.register(dossiersRoutes);
+  await app.register(tasksRoutes);
 };
 
 export default apiRoutes;

@@ -1,0 +1,364 @@
+// The officers' worklist: each BPMN user task (a job of type
+// io.camunda.zeebe:userTask, kept activated while an officer works on it) is
+// a row here. Claim, unclaim, reassign, comment and complete, each recorded
+// in the dossier's audit trail with the BPMN element id.
+import type { Knex } from 'knex';
+import type { WorkingCalendar } from '../../../domain/working-calendar.js';
+import { AppError } from '../../../errors.js';
+import type { Caller } from '../access/access-rules.js';
+import { appendDossierEvent } from '../audit/dossier-audit.js';
+import type { FormRegistry } from '../forms/form-registry.js';
+import { parseFormRef } from '../forms/form-registry.js';
+import type { ZeebeClient } from '../../external/zeebe-client.js';
+
+export interface TaskRow {
+  id: string;
+  element_instance_key: string;
+  job_key: string;
+  process_instance_key: string;
+  element_id: string;
+  dossier_id: string;
+  agency_id: string;
+  name: string;
+  form_key: string | null;
+  candidate_groups: string[];
+  assignee_id: string | null;
+  due_at: Date | null;
+  follow_up_at: Date | null;
+  priority: number;
+  status: 'open' | 'completed' | 'cancelled';
+  data: Record<string, unknown> | null;
+  created_at: Date;
+  claimed_at: Date | null;
+  completed_at: Date | null;
+  completed_by: string | null;
+}
+
+/** What the user-task worker learns from an activated job. */
+export interface UserTaskJob {
+  jobKey: string;
+  elementInstanceKey: string;
+  processInstanceKey: string;
+  elementId: string;
+  name: string;
+  dossierId: string;
+  /** Another agency's task in an inter-agency process. */
+  agencyCode: string | null;
+  headers: Record<string, string>;
+}
+
+export interface TaskFilter {
+  view: 'mine' | 'groups';
+  procedureCode?: string;
+  status?: 'open' | 'completed';
+  dueBefore?: string;
+  overdue?: boolean;
+  q?: string;
+  limit: number;
+}
+
+const HEADER = {
+  assignee: 'io.camunda.zeebe:assignee',
+  candidateGroups: 'io.camunda.zeebe:candidateGroups',
+  dueDate: 'io.camunda.zeebe:dueDate',
+  followUpDate: 'io.camunda.zeebe:followUpDate',
+  formKey: 'io.camunda.zeebe:formKey',
+};
+
+function dateOf(value: string | undefined): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function listOf(value: string | undefined): string[] {
+  if (!value) return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed.map(String) : [String(parsed)];
+  } catch {
+    return value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
+  }
+}
+
+const notYours = () =>
+  new AppError('CONFLICT', [], {
+    vi: 'Công việc này đang do cán bộ khác xử lý.',
+    en: 'Another officer has this task.',
+  });
+
+export function createWorklistService(deps: {
+  db: Knex;
+  clock: { now(): Date };
+  calendar(): WorkingCalendar;
+  forms: FormRegistry;
+  zeebe: ZeebeClient;
+}) {
+  const { db, clock } = deps;
+
+  /** The task if the caller's agency owns it and the caller may act on it; 404 otherwise. */
+  async function visible(
+    caller: Caller,
+    id: string,
+    trx: Knex | Knex.Transaction = db,
+  ): Promise<TaskRow> {
+    if (!/^[0-9a-f-]{36}$/i.test(id) || !caller.agencyId) throw new AppError('NOT_FOUND');
+    const task = await trx<TaskRow>('tasks').where({ id, agency_id: caller.agencyId }).first();
+    if (!task) throw new AppError('NOT_FOUND');
+    return task;
+  }
+
+  const inGroups = (caller: Caller, task: TaskRow) =>
+    task.candidate_groups.length === 0 ||
+    task.candidate_groups.some((g) => caller.roles.includes(g as never));
+
+  async function audit(
+    trx: Knex.Transaction,
+    task: TaskRow,
+    caller: Caller | null,
+    action: string,
+    reason: string | null,
+    changes: Record<string, { old: string | null; new: string | null }> | null,
+  ) {
+    const dossier = await trx('dossiers').where('id', task.dossier_id).first('status');
+    await appendDossierEvent(trx, {
+      dossierId: task.dossier_id,
+      at: clock.now(),
+      actorId: caller?.id ?? null,
+      actorRole: caller?.roles[0] ?? 'system',
+      action,
+      fromStatus: dossier?.status ?? null,
+      toStatus: dossier?.status ?? null,
+      reason,
+      elementId: task.element_id,
+      changes,
+    });
+  }
+
+  function present(task: TaskRow, now = clock.now()) {
+    return {
+      id: task.id,
+      name: task.name,
+      elementId: task.element_id,
+      dossierId: task.dossier_id,
+      formKey: task.form_key,
+      candidateGroups: task.candidate_groups,
+      assigneeId: task.assignee_id,
+      dueAt: task.due_at,
+      followUpAt: task.follow_up_at,
+      priority: task.priority,
+      status: task.status,
+      createdAt: task.created_at,
+      claimedAt: task.claimed_at,
+      completedAt: task.completed_at,
+      // Office time left until the due date (negative: overdue), in minutes.
+      remainingWorkingMinutes: task.due_at
+        ? Math.round(deps.calendar().remainingWorkingTime(now, task.due_at) / 60_000)
+        : null,
+      overdue: task.due_at ? task.due_at < now : false,
+    };
+  }
+
+  return {
+    present,
+    visible,
+
+    /** Keeps the row of an activated user task job; a job that returns after a timeout matches its row. */
+    async upsertFromJob(job: UserTaskJob): Promise<TaskRow> {
+      return db.transaction(async (trx) => {
+        const dossier = await trx('dossiers').where('id', job.dossierId).first('agency_id');
+        if (!dossier)
+          throw new Error(`user task ${job.elementId}: dossier ${job.dossierId} does not exist`);
+        const agency = job.agencyCode
+          ? await trx('agencies').where('code', job.agencyCode).first('id')
+          : null;
+        const assigneeEmail = job.headers[HEADER.assignee];
+        const assignee = assigneeEmail
+          ? await trx('accounts').whereRaw('lower(email) = lower(?)', [assigneeEmail]).first('id')
+          : null;
+        const row = {
+          element_instance_key: job.elementInstanceKey,
+          job_key: job.jobKey,
+          process_instance_key: job.processInstanceKey,
+          element_id: job.elementId,
+          dossier_id: job.dossierId,
+          agency_id: agency?.id ?? dossier.agency_id,
+          name: job.name,
+          form_key: job.headers[HEADER.formKey] ?? null,
+          candidate_groups: listOf(job.headers[HEADER.candidateGroups]),
+          assignee_id: assignee?.id ?? null,
+          due_at: dateOf(job.headers[HEADER.dueDate]),
+          follow_up_at: dateOf(job.headers[HEADER.followUpDate]),
+          status: 'open' as const,
+          created_at: clock.now(),
+        };
+        const [task] = await trx<TaskRow>('tasks')
+          .insert(row)
+          .onConflict('element_instance_key')
+          .merge(['job_key'])
+          .returning('*');
+        if (task!.created_at.getTime() === row.created_at.getTime()) {
+          await audit(trx, task!, null, 'TASK_CREATED', null, null);
+        }
+        return task!;
+      });
+    },
+
+    async list(caller: Caller, filter: TaskFilter) {
+      if (!caller.agencyId) return [];
+      const now = clock.now();
+      const query = db<TaskRow>('tasks as t')
+        .join('dossiers as d', 'd.id', 't.dossier_id')
+        .join('procedures as p', 'p.id', 'd.procedure_id')
+        .where('t.agency_id', caller.agencyId)
+        .where('t.status', filter.status ?? 'open')
+        .select('t.*', 'd.code as dossier_code', 'p.code as procedure_code')
+        .orderByRaw('t.due_at asc nulls last, t.created_at asc')
+        .limit(filter.limit);
+      if (filter.view === 'mine') query.where('t.assignee_id', caller.id);
+      else
+        query.whereRaw("(t.candidate_groups && ?::text[] or t.candidate_groups = '{}')", [
+          caller.roles,
+        ]);
+      if (filter.procedureCode) query.where('p.code', filter.procedureCode);
+      if (filter.dueBefore) query.where('t.due_at', '<', filter.dueBefore);
+      if (filter.overdue) query.where('t.due_at', '<', now);
+      if (filter.q) {
+        const like = `%${filter.q.replace(/[%_\\]/g, '\\$&')}%`;
+        query.where((w) => w.where('t.name', 'ilike', like).orWhere('d.code', 'ilike', like));
+      }
+      const rows = await query;
+      return rows.map((r) => ({
+        ...present(r, now),
+        dossierCode: (r as unknown as { dossier_code: string }).dossier_code,
+        procedureCode: (r as unknown as { procedure_code: string }).procedure_code,
+      }));
+    },
+
+    async claim(caller: Caller, id: string): Promise<TaskRow> {
+      return db.transaction(async (trx) => {
+        const task = await visible(caller, id, trx);
+        if (!inGroups(caller, task)) throw new AppError('FORBIDDEN');
+        const [claimed] = await trx<TaskRow>('tasks')
+          .where({ id, status: 'open' })
+          .where((w) => w.whereNull('assignee_id').orWhere('assignee_id', caller.id))
+          .update({ assignee_id: caller.id, claimed_at: clock.now() })
+          .returning('*');
+        if (!claimed) throw notYours();
+        await audit(trx, claimed, caller, 'TASK_CLAIMED', null, null);
+        return claimed;
+      });
+    },
+
+    async unclaim(caller: Caller, id: string): Promise<TaskRow> {
+      return db.transaction(async (trx) => {
+        await visible(caller, id, trx);
+        const [task] = await trx<TaskRow>('tasks')
+          .where({ id, status: 'open', assignee_id: caller.id })
+          .update({ assignee_id: null, claimed_at: null })
+          .returning('*');
+        if (!task) throw notYours();
+        await audit(trx, task, caller, 'TASK_UNCLAIMED', null, null);
+        return task;
+      });
+    },
+
+    /** A head of unit gives a task to an officer of the same agency. */
+    async reassign(caller: Caller, id: string, toAccountId: string): Promise<TaskRow> {
+      return db.transaction(async (trx) => {
+        const task = await visible(caller, id, trx);
+        const to = await trx('accounts')
+          .where({ id: toAccountId, kind: 'staff', status: 'active', agency_id: caller.agencyId })
+          .first('id');
+        if (!to) {
+          throw new AppError('VALIDATION_FAILED', [
+            {
+              path: '/body/assigneeId',
+              message: {
+                vi: 'Cán bộ không thuộc cơ quan này.',
+                en: 'The officer is not of this agency.',
+              },
+            },
+          ]);
+        }
+        const [updated] = await trx<TaskRow>('tasks')
+          .where({ id, status: 'open' })
+          .update({ assignee_id: toAccountId, claimed_at: clock.now() })
+          .returning('*');
+        if (!updated) throw notYours();
+        await audit(trx, updated, caller, 'TASK_REASSIGNED', null, {
+          assignee: { old: task.assignee_id, new: toAccountId },
+        });
+        return updated;
+      });
+    },
+
+    async comment(caller: Caller, id: string, body: string) {
+      return db.transaction(async (trx) => {
+        const task = await visible(caller, id, trx);
+        const [row] = await trx('task_comments')
+          .insert({ task_id: id, author_id: caller.id, body, created_at: clock.now() })
+          .returning('*');
+        await audit(trx, task, caller, 'TASK_COMMENT', body.slice(0, 500), null);
+        return row;
+      });
+    },
+
+    comments(id: string) {
+      return db('task_comments').where('task_id', id).orderBy('created_at');
+    },
+
+    /**
+     * Completes the task with its form's data (validated by the registry); the
+     * data becomes process variables.
+     */
+    async complete(caller: Caller, id: string, data: Record<string, unknown>): Promise<TaskRow> {
+      const task = await visible(caller, id);
+      if (task.status !== 'open') {
+        throw new AppError('CONFLICT', [], {
+          vi: 'Công việc đã kết thúc.',
+          en: 'The task is already finished.',
+        });
+      }
+      if (task.assignee_id !== caller.id) throw notYours();
+      const ref = task.form_key ? parseFormRef(task.form_key) : null;
+      if (ref) {
+        const result = deps.forms.validate(ref.id, ref.version, data);
+        if (!result.valid) {
+          throw new AppError(
+            'VALIDATION_FAILED',
+            result.errors.map((e) => ({ path: `/body/data${e.path}`, message: e.message })),
+          );
+        }
+      }
+      try {
+        await deps.zeebe.completeJob({ jobKey: task.job_key, variables: data as never });
+      } catch (error) {
+        // NOT_FOUND: the process moved on without this task (e.g. a boundary event).
+        if ((error as { code?: number }).code === 5) {
+          await db('tasks')
+            .where({ id })
+            .update({ status: 'cancelled', completed_at: clock.now() });
+          throw new AppError('CONFLICT', [], {
+            vi: 'Quy trình đã không còn chờ công việc này.',
+            en: 'The process no longer waits for this task.',
+          });
+        }
+        throw error;
+      }
+      return db.transaction(async (trx) => {
+        const [done] = await trx<TaskRow>('tasks')
+          .where({ id })
+          .update({ status: 'completed', data, completed_at: clock.now(), completed_by: caller.id })
+          .returning('*');
+        await audit(trx, done!, caller, 'TASK_COMPLETED', null, null);
+        return done!;
+      });
+    },
+  };
+}
+
+export type WorklistService = ReturnType<typeof createWorklistService>;

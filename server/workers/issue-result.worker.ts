@@ -1,0 +1,30 @@
+// dossier.issue-result: processed (status 9): the result document on record
+// (number, date, signer), approved or a reasoned refusal; applicant told.
+import { defineWorker } from './worker-kit.js';
+import { dossierVariables, jobDossier, step, tellApplicant } from './dossier-steps.js';
+
+export default defineWorker<{ dossierId: string; approvalDecision?: string }>({
+  type: 'dossier.issue-result',
+  variables: {
+    ...dossierVariables,
+    properties: { ...dossierVariables.properties, approvalDecision: { type: ['string', 'null'] } },
+  },
+  async run(trx, job, ctx) {
+    const dossier = await jobDossier(trx, job);
+    const now = ctx.clock.now();
+    const approved = job.variables.approvalDecision !== 'refuse';
+    const resultNumber = `${dossier.code ?? dossier.id}/${approved ? 'GP' : 'TB'}`;
+    await step(trx, dossier, 'ISSUE_RESULT', job, ctx, {
+      reason: approved ? null : 'Từ chối giải quyết / refused on the merits',
+    });
+    await trx('dossier_results').insert({
+      dossier_id: dossier.id,
+      number: resultNumber,
+      issued_at: now,
+      signer: job.headers.signer ?? 'Lãnh đạo cơ quan / agency leader',
+      approved,
+    });
+    await tellApplicant(trx, ctx, dossier, 'dossier.result-issued', { resultNumber });
+    return { resultNumber };
+  },
+});

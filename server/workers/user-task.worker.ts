@@ -1,0 +1,57 @@
+// io.camunda.zeebe:userTask: keeps each activated user task job as a
+// worklist row, and leaves the job activated (not completed) until an
+// officer completes the task. The long timeout is renewed by reactivation:
+// a job that times out and returns finds its row by element instance key.
+import type { WorkerContext } from './worker-kit.js';
+
+export const USER_TASK_TYPE = 'io.camunda.zeebe:userTask';
+const TASK_JOB_TIMEOUT_MS = 7 * 24 * 3600_000;
+const POLL_INTERVAL_MS = 50;
+
+export function startUserTaskWorker(
+  ctx: WorkerContext,
+  elementName: (bpmnProcessId: string, elementId: string) => string,
+): () => Promise<void> {
+  const worker = ctx.zeebe.createWorker({
+    taskType: USER_TASK_TYPE,
+    pollInterval: POLL_INTERVAL_MS,
+    timeout: TASK_JOB_TIMEOUT_MS,
+    maxJobsToActivate: 32,
+    loglevel: 'NONE',
+    fetchVariable: ['dossierId', 'taskAgencyCode'],
+    taskHandler: async (job) => {
+      const dossierId = (job.variables as { dossierId?: unknown }).dossierId;
+      if (typeof dossierId !== 'string') {
+        return job.fail({
+          errorMessage: `${job.elementId}: a user task needs the variable dossierId`,
+          retries: 0,
+        });
+      }
+      try {
+        await ctx.services.worklist.upsertFromJob({
+          jobKey: job.key,
+          elementInstanceKey: job.elementInstanceKey,
+          processInstanceKey: job.processInstanceKey,
+          elementId: job.elementId,
+          name: elementName(job.bpmnProcessId, job.elementId),
+          dossierId,
+          agencyCode:
+            ((job.variables as { taskAgencyCode?: unknown }).taskAgencyCode as string) || null,
+          headers: { ...job.customHeaders } as Record<string, string>,
+        });
+      } catch (error) {
+        ctx.log.error({ err: error, jobKey: job.key }, 'user task not recorded');
+        return job.fail({
+          errorMessage: (error as Error).message,
+          retries: Math.max(job.retries - 1, 0),
+          retryBackOff: 5000,
+        });
+      }
+      // The officer completes the job later, from the worklist.
+      return job.forward();
+    },
+  });
+  return async () => {
+    await worker.close();
+  };
+}
