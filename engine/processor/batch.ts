@@ -263,20 +263,18 @@ export class Batch {
     if (endedKeys.length) {
       const persisted = endedKeys.filter((k) => !this.created.has(k));
       if (persisted.length) {
-        await trx('engine.element_instances').whereIn('key', persisted).delete();
-        await trx('engine.variables').whereIn('scope_key', persisted).delete();
-        await trx('engine.jobs').whereIn('element_instance_key', persisted).delete();
-        await trx('engine.timers').whereIn('element_instance_key', persisted).delete();
-        await trx('engine.message_subscriptions')
-          .whereIn('element_instance_key', persisted)
-          .delete();
-        await trx('engine.signal_subscriptions')
-          .whereIn('element_instance_key', persisted)
-          .delete();
-        await trx('engine.incidents')
-          .whereIn('element_instance_key', persisted)
-          .where('state', 'active')
-          .update({ state: 'resolved', resolved_at: this.now });
+        // Everything an ended element owned goes in one round trip.
+        await trx.raw(
+          `with e as (delete from engine.element_instances where key = any(:keys::bigint[])),
+                v as (delete from engine.variables where scope_key = any(:keys::bigint[])),
+                j as (delete from engine.jobs where element_instance_key = any(:keys::bigint[])),
+                t as (delete from engine.timers where element_instance_key = any(:keys::bigint[])),
+                m as (delete from engine.message_subscriptions where element_instance_key = any(:keys::bigint[])),
+                s as (delete from engine.signal_subscriptions where element_instance_key = any(:keys::bigint[]))
+           update engine.incidents set state = 'resolved', resolved_at = :now
+            where element_instance_key = any(:keys::bigint[]) and state = 'active'`,
+          { keys: persisted, now: this.now },
+        );
       }
     }
 

@@ -54,14 +54,14 @@ export class DefinitionStore {
     const row = await db<DefinitionRow>('engine.process_definitions')
       .where({ bpmn_process_id: bpmnProcessId })
       .orderBy('version', 'desc')
-      .first();
+      .first('key');
     if (!row) {
       throw new EngineError(
         'NOT_FOUND',
         `Expected to find process definition with process ID '${bpmnProcessId}', but none found`,
       );
     }
-    return this.remember(row);
+    return this.byKey(row.key, db);
   }
 
   async version(
@@ -83,11 +83,15 @@ export class DefinitionStore {
 
   /** The latest version of every process, for start events that wait on something. */
   async allLatest(db: Knex | Knex.Transaction): Promise<StoredDefinition[]> {
-    const rows = await db.raw<{ rows: DefinitionRow[] }>(
-      `select distinct on (bpmn_process_id) * from engine.process_definitions
+    // Keys only: the XML is read (and compiled) once per definition, by byKey.
+    const rows = await db.raw<{ rows: { key: string }[] }>(
+      `select distinct on (bpmn_process_id) key from engine.process_definitions
         order by bpmn_process_id, version desc`,
     );
-    return Promise.all(rows.rows.map((r) => this.remember(r)));
+    // One at a time: `db` may be a transaction, which has one connection.
+    const definitions: StoredDefinition[] = [];
+    for (const row of rows.rows) definitions.push(await this.byKey(row.key, db));
+    return definitions;
   }
 
   /**

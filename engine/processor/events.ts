@@ -213,14 +213,17 @@ async function startEventSubprocess(
     scope.data.interrupted = true;
     scope.data.joins = {};
     batch.touch(scope);
-    // An interrupted scope waits for nothing else.
-    batch.later(() =>
-      Promise.all(
-        ['engine.timers', 'engine.message_subscriptions', 'engine.signal_subscriptions'].map(
-          (table) => batch.trx(table).where('element_instance_key', scope.key).delete(),
-        ),
-      ),
-    );
+    // An interrupted scope waits for nothing else (one statement at a time:
+    // the transaction has one connection).
+    batch.later(async () => {
+      for (const table of [
+        'engine.timers',
+        'engine.message_subscriptions',
+        'engine.signal_subscriptions',
+      ]) {
+        await batch.trx(table).where('element_instance_key', scope.key).delete();
+      }
+    });
   }
   await startInEventSubprocess(batch, instance, scope, start.parentId!, start.id, payload);
   return true;
