@@ -13,7 +13,7 @@ import type { JobInput, WorkerContext } from './worker-kit.js';
 export const dossierVariables = {
   type: 'object',
   required: ['dossierId'],
-  properties: { dossierId: { type: 'string', format: 'uuid', pattern: '^[0-9a-f-]{36}$' } },
+  properties: { dossierId: { type: 'string', pattern: '^[0-9a-f-]{36}$' } },
 } as const;
 
 export async function jobDossier(

@@ -1,0 +1,527 @@
+// npm run bench:procedure — issue 5, "Benchmark": dossiers of the first
+// reference procedure (groundwater exploration licence, 1.004228) pushed
+// through the API, the engine and the job workers over HTTP on loopback, with
+// bots doing the officers' user tasks at zero think time:
+//   submit → reception { complete: true } → appraisal → review → approval
+//   → (status 6) cashier fee-paid → status 10 (result returned).
+// A bot finds each task by polling GET /api/v1/tasks?view=groups&q=<code>; the
+// poll time counts in the end-to-end latency and is also reported on its own.
+// Prints dossiers/s, p50/p99 from submit to status 10, API requests per
+// dossier, a per-endpoint breakdown, and a baseline of as many bare
+// GET /health round trips per dossier, in the same run.
+//
+// Run: npx tsx test/bench/procedure.bench.ts
+// Environment (all optional):
+//   DATABASE_URL                a PostgreSQL server (a fresh database is made and dropped);
+//                               else an embedded PostgreSQL in a temporary directory
+//   BENCH_SECONDS               how long new dossiers are started (default 20)
+//   BENCH_CONCURRENCY           dossiers in flight at once (default 32)
+//   BENCH_DOSSIERS              drafts prepared, the most that run (default 3000)
+//   BENCH_POLL_MS               interval between polls for a task or a status (default 20)
+//   BENCH_ENGINE_POOL           the embedded engine's connection pool (default 10, as server/startup.ts)
+//   BENCH_STEP_TIMEOUT_SECONDS  one wait for a task or a status fails after this (default 30)
+// It prints figures and never fails on them; it exits non-zero only when it
+// cannot set up.
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { availableParallelism, loadavg } from 'node:os';
+import type { Knex } from 'knex';
+import { rm } from 'node:fs/promises';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { startEngine } from '../../engine/index.js';
+import { buildApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { createDb } from '../../server/plugins/external/database.js';
+import processesPlugin from '../../server/plugins/app/processes.plugin.js';
+import { seedDemo } from '../../server/plugins/app/seed/demo-seed.js';
+import { DEMO_PASSWORD } from '../../server/plugins/app/seed/demo-data.js';
+import { createMigratedDatabase } from '../support/test-database.js';
+import { groundwaterPayload } from '../unit/forms/form-fixtures.js';
+
+function numberFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const value = raw === undefined || raw === '' ? NaN : Number(raw);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+const SECONDS = numberFromEnv('BENCH_SECONDS', 20);
+const CONCURRENCY = Math.floor(numberFromEnv('BENCH_CONCURRENCY', 32));
+const DOSSIERS = Math.floor(numberFromEnv('BENCH_DOSSIERS', 3000));
+const POLL_MS = numberFromEnv('BENCH_POLL_MS', 20);
+// The embedded engine's own pool: 10, as server/startup.ts gives it.
+const ENGINE_POOL = Math.floor(numberFromEnv('BENCH_ENGINE_POOL', 10));
+const STEP_TIMEOUT_MS = numberFromEnv('BENCH_STEP_TIMEOUT_SECONDS', 30) * 1000;
+// Dossiers still in flight at the end get this long to finish.
+const DRAIN_MS = 60_000;
+const TARGET_PER_SECOND = 100;
+const PROCEDURE_CODE = '1.004228';
+const DATA_DIR = `/tmp/motcua-bench-procedure-${process.pid}`;
+
+const PEOPLE = {
+  citizen: 'congdan@demo.motcua.vn',
+  reception: 'motcua@demo.motcua.vn',
+  specialist: 'chuyenvien@demo.motcua.vn',
+  head: 'truongphong@demo.motcua.vn',
+  leader: 'lanhdao@demo.motcua.vn',
+  cashier: 'thuphi@demo.motcua.vn',
+} as const;
+type Person = keyof typeof PEOPLE;
+
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+const sortedCopy = (values: number[]) => [...values].sort((a, b) => a - b);
+const mean = (values: number[]) =>
+  values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN;
+const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One dossier's account of its run. */
+interface Trace {
+  requests: number;
+  /** Polling for a task to appear in the worklist, from the first poll to the hit. */
+  taskWaitMs: number;
+  /** Polling the dossier for status 6 (fee requested) and 10 (result returned). */
+  statusWaitMs: number;
+  /** Task lookups, and those that hit on the first poll. */
+  lookups: number;
+  firstPollHits: number;
+}
+
+interface Done extends Trace {
+  latencyMs: number;
+  finishedAt: number;
+}
+
+class StepError extends Error {}
+
+// Request durations by endpoint, over the whole run.
+const timings = new Map<string, number[]>();
+function record(label: string, ms: number) {
+  let list = timings.get(label);
+  if (!list) timings.set(label, (list = []));
+  list.push(ms);
+}
+
+// SQL statements and transactions of the app's and the engine's pools during the run.
+const sql = {
+  counting: false,
+  app: { statements: 0, commits: 0 },
+  engine: { statements: 0, commits: 0 },
+};
+function countQueries(db: Knex, counts: { statements: number; commits: number }) {
+  db.on('query', (query: { sql?: string }) => {
+    if (!sql.counting) return;
+    if (query.sql === 'COMMIT;') counts.commits++;
+    else if (query.sql !== 'BEGIN;') counts.statements++;
+  });
+}
+
+// Connection pool pressure, sampled during the run: connections in use and requests queued for one.
+type PoolLike = { numUsed(): number; numPendingAcquires(): number };
+const poolOf = (db: Knex) => (db.client as { pool?: PoolLike }).pool;
+const poolSamples = { app: [] as [number, number][], engine: [] as [number, number][] };
+function samplePool(db: Knex, into: [number, number][]) {
+  const pool = poolOf(db);
+  if (pool) into.push([pool.numUsed(), pool.numPendingAcquires()]);
+}
+const poolLine = (samples: [number, number][]) =>
+  `${fixed(mean(samples.map((x) => x[0])), 1)} in use, ${fixed(mean(samples.map((x) => x[1])), 1)} waiting ` +
+  `(max ${Math.max(0, ...samples.map((x) => x[1]))})`;
+
+// Whatever got set up is taken down again, last first, even when a later step fails.
+const cleanups: (() => Promise<unknown>)[] = [];
+const loadBefore = loadavg();
+try {
+  const database = await createMigratedDatabase('motcua_bench_procedure');
+  cleanups.push(
+    () => rm(DATA_DIR, { recursive: true, force: true }),
+    () => database.drop(),
+  );
+  const engineDb = createDb(database.url, { max: ENGINE_POOL });
+  cleanups.push(() => engineDb.destroy());
+  countQueries(engineDb, sql.engine);
+  const engine = await startEngine({ db: engineDb, port: 0 });
+  cleanups.push(() => engine.stop());
+  const app = await buildApp({
+    ...loadConfig({ LOG_LEVEL: 'silent', DATA_DIR }),
+    databaseUrl: database.url,
+    zeebeAddress: engine.address,
+  });
+  cleanups.push(() => app.close());
+  countQueries(app.db, sql.app);
+
+  await seedDemo(app.db, app.services.procedures);
+  await app.register(processesPlugin);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+  async function call(
+    cookie: string,
+    method: 'GET' | 'POST',
+    path: string,
+    label: string,
+    trace: Trace | null,
+    body?: unknown,
+  ): Promise<{ status: number; text: string }> {
+    const started = performance.now();
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: body === undefined ? { cookie } : { cookie, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    record(label, performance.now() - started);
+    if (trace) trace.requests++;
+    return { status: res.status, text };
+  }
+
+  async function ok<T>(
+    promise: Promise<{ status: number; text: string }>,
+    what: string,
+  ): Promise<T> {
+    const res = await promise;
+    if (res.status !== 200) throw new StepError(`${what}: ${res.status} ${res.text.slice(0, 200)}`);
+    return JSON.parse(res.text) as T;
+  }
+
+  // Log in once as each demo account.
+  const cookies = {} as Record<Person, string>;
+  for (const [person, email] of Object.entries(PEOPLE) as [Person, string][]) {
+    const res = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    });
+    const session = res.headers.getSetCookie().find((c) => c.startsWith('motcua_session='));
+    if (res.status !== 200 || !session) throw new Error(`login ${email}: ${res.status}`);
+    cookies[person] = session.split(';')[0]!;
+  }
+
+  // Drafts ready to submit, with their documents on record (as in api.bench.ts).
+  const citizen = await app.db('accounts').where('email', PEOPLE.citizen).first('id');
+  const procedure = await app
+    .db('procedures')
+    .where({ code: PROCEDURE_CODE, status: 'published' })
+    .first('id', 'agency_id');
+  process.stdout.write(`preparing ${DOSSIERS} drafts...\n`);
+  const ids: string[] = [];
+  for (let start = 0; start < DOSSIERS; start += 1000) {
+    const drafts = Array.from({ length: Math.min(1000, DOSSIERS - start) }, () => ({
+      id: randomUUID(),
+      procedure_id: procedure.id,
+      agency_id: procedure.agency_id,
+      applicant_id: citizen.id,
+      channel: 2,
+      status: 'draft',
+      form_data: groundwaterPayload(),
+      created_by: citizen.id,
+    }));
+    await app.db.batchInsert('dossiers', drafts, 500);
+    const documents = drafts.flatMap((d) =>
+      ['application', 'exploration-plan'].map((key) => ({
+        dossier_id: d.id,
+        document_key: key,
+        file_name: `${key}.pdf`,
+        content_type: 'application/pdf',
+        size_bytes: 1000,
+        sha256: '0'.repeat(64),
+        storage_key: randomUUID(),
+        uploaded_by: citizen.id,
+      })),
+    );
+    await app.db.batchInsert('attachments', documents, 1000);
+    ids.push(...drafts.map((d) => d.id));
+  }
+
+  let hardStop = Infinity;
+  const until = (since: number) => Math.min(since + STEP_TIMEOUT_MS, hardStop);
+
+  /** Polls the officer's group view for the dossier's open task at `elementId`. */
+  async function findTask(
+    person: Person,
+    dossierId: string,
+    code: string,
+    elementId: string,
+    trace: Trace,
+  ): Promise<string> {
+    const started = performance.now();
+    const deadline = until(started);
+    trace.lookups++;
+    for (let attempt = 0; ; attempt++) {
+      const tasks = await ok<{ id: string; dossierId: string; elementId: string }[]>(
+        call(
+          cookies[person],
+          'GET',
+          `/api/v1/tasks?view=groups&q=${encodeURIComponent(code)}`,
+          'GET /tasks?q=',
+          trace,
+        ),
+        `tasks of ${person}`,
+      );
+      const task = tasks.find((t) => t.dossierId === dossierId && t.elementId === elementId);
+      if (task) {
+        if (attempt === 0) trace.firstPollHits++;
+        trace.taskWaitMs += performance.now() - started;
+        return task.id;
+      }
+      if (performance.now() > deadline) throw new StepError(`timed out waiting for ${elementId}`);
+      await sleep(POLL_MS);
+    }
+  }
+
+  async function work(
+    person: Person,
+    dossierId: string,
+    code: string,
+    elementId: string,
+    data: Record<string, unknown>,
+    trace: Trace,
+  ) {
+    const taskId = await findTask(person, dossierId, code, elementId, trace);
+    await ok(
+      call(
+        cookies[person],
+        'POST',
+        `/api/v1/tasks/${taskId}/claim`,
+        'POST /tasks/:id/claim',
+        trace,
+      ),
+      `claim ${elementId}`,
+    );
+    await ok(
+      call(
+        cookies[person],
+        'POST',
+        `/api/v1/tasks/${taskId}/complete`,
+        'POST /tasks/:id/complete',
+        trace,
+        { data },
+      ),
+      `complete ${elementId}`,
+    );
+  }
+
+  async function waitForStatus(dossierId: string, statusCode: number, trace: Trace) {
+    const started = performance.now();
+    const deadline = until(started);
+    for (;;) {
+      const dossier = await ok<{ statusCode: number | null }>(
+        call(cookies.citizen, 'GET', `/api/v1/dossiers/${dossierId}`, 'GET /dossiers/:id', trace),
+        'dossier',
+      );
+      if (dossier.statusCode === statusCode) {
+        trace.statusWaitMs += performance.now() - started;
+        return;
+      }
+      if (performance.now() > deadline)
+        throw new StepError(
+          `timed out waiting for status ${statusCode} (at ${dossier.statusCode})`,
+        );
+      await sleep(POLL_MS);
+    }
+  }
+
+  async function drive(dossierId: string): Promise<Done> {
+    const trace: Trace = {
+      requests: 0,
+      taskWaitMs: 0,
+      statusWaitMs: 0,
+      lookups: 0,
+      firstPollHits: 0,
+    };
+    const started = performance.now();
+    const submitted = await ok<{ code: string | null }>(
+      call(
+        cookies.citizen,
+        'POST',
+        `/api/v1/dossiers/${dossierId}/submit`,
+        'POST /dossiers/:id/submit',
+        trace,
+      ),
+      'submit',
+    );
+    const code = submitted.code;
+    if (!code) throw new StepError('submit: no dossier code');
+    await work('reception', dossierId, code, 'Task_Reception', { complete: true }, trace);
+    await work(
+      'specialist',
+      dossierId,
+      code,
+      'Task_Appraisal',
+      { opinion: 'Đủ điều kiện cấp phép.', recommendation: 'approve' },
+      trace,
+    );
+    await work('head', dossierId, code, 'Task_Review', { reviewDecision: 'agree' }, trace);
+    await work('leader', dossierId, code, 'Task_Approval', { approvalDecision: 'approve' }, trace);
+    await waitForStatus(dossierId, 6, trace);
+    await ok(
+      call(
+        cookies.cashier,
+        'POST',
+        `/api/v1/dossiers/${dossierId}/fee-paid`,
+        'POST /dossiers/:id/fee-paid',
+        trace,
+        { receiptNumber: `BL-${code}` },
+      ),
+      'fee-paid',
+    );
+    await waitForStatus(dossierId, 10, trace);
+    const finishedAt = performance.now();
+    return { ...trace, latencyMs: finishedAt - started, finishedAt };
+  }
+
+  // The run: CONCURRENCY bots, each driving one dossier after another until
+  // BENCH_SECONDS have passed or the drafts run out; then the ones in flight finish.
+  process.stdout.write(
+    `driving dossiers for ${SECONDS}s with ${CONCURRENCY} in flight (poll every ${POLL_MS} ms)...\n`,
+  );
+  const done: Done[] = [];
+  const failures: string[] = [];
+  let next = 0;
+  sql.counting = true;
+  const cpuBefore = process.cpuUsage();
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  const runStart = performance.now();
+  const sampler = setInterval(() => {
+    samplePool(app.db, poolSamples.app);
+    samplePool(engineDb, poolSamples.engine);
+  }, 100);
+  const stopStarting = runStart + SECONDS * 1000;
+  hardStop = stopStarting + DRAIN_MS;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < stopStarting && next < ids.length) {
+        const id = ids[next++]!;
+        try {
+          done.push(await drive(id));
+        } catch (error) {
+          // A failed step, or a failed request (e.g. a reset connection): counted, and on to the next.
+          failures.push(error instanceof Error ? error.message : String(error));
+        }
+      }
+    }),
+  );
+  const runEnd = performance.now();
+  clearInterval(sampler);
+  loopDelay.disable();
+  const cpu = process.cpuUsage(cpuBefore);
+  sql.counting = false;
+  const loadAfterRun = loadavg();
+
+  // Baseline: the same number of bare GET /health round trips per dossier, as
+  // many "dossiers" as completed, with the same concurrency.
+  const perDossier = done.length ? Math.max(1, Math.round(mean(done.map((d) => d.requests)))) : 20;
+  const baselineCount = Math.max(done.length, CONCURRENCY);
+  process.stdout.write(
+    `baseline: ${baselineCount} x ${perDossier} GET /health round trips, ${CONCURRENCY} in flight...\n`,
+  );
+  const healthLatencies: number[] = [];
+  let healthNext = 0;
+  let healthFailures = 0;
+  const healthStart = performance.now();
+  const healthStop = healthStart + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (healthNext < baselineCount && performance.now() < healthStop) {
+        healthNext++;
+        const started = performance.now();
+        for (let i = 0; i < perDossier; i++) {
+          const res = await fetch(`${base}/health`);
+          await res.text();
+          if (res.status !== 200) healthFailures++;
+        }
+        healthLatencies.push(performance.now() - started);
+      }
+    }),
+  );
+  const healthEnd = performance.now();
+
+  // Figures.
+  const latencies = sortedCopy(done.map((d) => d.latencyMs));
+  const elapsedS = (runEnd - runStart) / 1000;
+  const rate = done.length / elapsedS;
+  // Steady state: completions after the first one and before new starts stopped.
+  const firstFinish = Math.min(...done.map((d) => d.finishedAt));
+  const steady = done.filter((d) => d.finishedAt > firstFinish && d.finishedAt <= stopStarting);
+  const steadyRate =
+    stopStarting > firstFinish ? steady.length / ((stopStarting - firstFinish) / 1000) : NaN;
+  const healthRate = healthLatencies.length / ((healthEnd - healthStart) / 1000);
+  const healthSorted = sortedCopy(healthLatencies);
+  const avg = (pick: (d: Done) => number) => mean(done.map(pick));
+  const lookups = done.reduce((n, d) => n + d.lookups, 0);
+  const firstHits = done.reduce((n, d) => n + d.firstPollHits, 0);
+  const meanLatency = mean(latencies);
+  const taskWait = avg((d) => d.taskWaitMs);
+  const statusWait = avg((d) => d.statusWaitMs);
+  const pollLabels = new Set(['GET /tasks?q=', 'GET /dossiers/:id']);
+  // Time in the requests that do the work (submit, claim, complete, fee-paid).
+  const actionMs =
+    [...timings]
+      .filter(([label]) => !pollLabels.has(label))
+      .reduce((sum, [, values]) => sum + values.reduce((a, b) => a + b, 0), 0) /
+    Math.max(1, done.length + failures.length);
+  const perCount = Math.max(1, done.length);
+  const met = rate >= TARGET_PER_SECOND;
+
+  const lines = [
+    '',
+    `machine: ${availableParallelism()} cores; load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, ` +
+      `after the run ${loadAfterRun.map((l) => l.toFixed(2)).join(' ')} (other processes share the machine)`,
+    '',
+    `dossiers completed        ${done.length} (failed ${failures.length}, started ${next} of ${ids.length} drafts)`,
+    `dossiers/s                ${fixed(rate, 1)} over ${fixed(elapsedS, 1)} s incl. ramp-up and drain; ` +
+      `steady state ${fixed(steadyRate, 1)}`,
+    `submit → status 10        p50 ${fixed(percentile(latencies, 50), 0)} ms, p99 ${fixed(percentile(latencies, 99), 0)} ms, ` +
+      `mean ${fixed(meanLatency, 0)} ms, max ${fixed(latencies.at(-1) ?? NaN, 0)} ms`,
+    `  of which, on average    bots waiting for tasks ${fixed(taskWait, 0)} ms (${fixed((100 * taskWait) / meanLatency, 0)}%), ` +
+      `waiting for status 6/10 ${fixed(statusWait, 0)} ms (${fixed((100 * statusWait) / meanLatency, 0)}%), ` +
+      `in submit/claim/complete/fee-paid ${fixed(actionMs, 0)} ms`,
+    `node process CPU          ${fixed((100 * (cpu.user + cpu.system)) / 1000 / (runEnd - runStart), 0)}% of one core ` +
+      `(API, engine, workers and bots together), ${fixed((cpu.user + cpu.system) / 1000 / Math.max(1, done.length), 0)} ms per dossier`,
+    `SQL per dossier           app ${fixed(sql.app.statements / perCount, 0)} statements in ${fixed(sql.app.commits / perCount, 1)} transactions, ` +
+      `engine ${fixed(sql.engine.statements / perCount, 0)} in ${fixed(sql.engine.commits / perCount, 1)} ` +
+      `(${fixed((sql.app.commits + sql.engine.commits) / elapsedS, 0)} commits/s)`,
+    `event loop delay          p50 ${fixed(loopDelay.percentile(50) / 1e6, 0)} ms, p99 ${fixed(loopDelay.percentile(99) / 1e6, 0)} ms, ` +
+      `max ${fixed(loopDelay.max / 1e6, 0)} ms`,
+    `pool connections, mean    app (max 10): ${poolLine(poolSamples.app)}; engine (max ${ENGINE_POOL}): ${poolLine(poolSamples.engine)}`,
+    `task lookups              ${lookups}, found on the first poll ${fixed((100 * firstHits) / Math.max(1, lookups), 0)}%`,
+    `API requests per dossier  ${fixed(
+      avg((d) => d.requests),
+      1,
+    )} (${fixed(avg((d) => d.requests) * rate, 0)} requests/s)`,
+    '',
+    `${'endpoint'.padEnd(30)} ${'count'.padStart(7)} ${'mean ms'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)}`,
+    ...[...timings].map(([label, values]) => {
+      const s = sortedCopy(values);
+      return `${label.padEnd(30)} ${String(values.length).padStart(7)} ${fixed(mean(values)).padStart(8)} ${fixed(percentile(s, 50)).padStart(7)} ${fixed(percentile(s, 99)).padStart(7)}`;
+    }),
+    '',
+    `baseline: ${perDossier} x GET /health per "dossier", ${healthLatencies.length} of them (${healthFailures} non-200): ` +
+      `${fixed(healthRate, 1)}/s (${fixed(healthRate * perDossier, 0)} requests/s), ` +
+      `p50 ${fixed(percentile(healthSorted, 50), 1)} ms, p99 ${fixed(percentile(healthSorted, 99), 1)} ms`,
+    `dossier rate is ${fixed(rate / healthRate, 3)} of the /health-only rate; ` +
+      `HTTP round trips alone would take ${fixed(percentile(healthSorted, 50), 0)} ms of the p50 ${fixed(percentile(latencies, 50), 0)} ms`,
+    '',
+    `target >= ${TARGET_PER_SECOND} dossiers/s end to end: ${met ? 'met' : 'NOT met'}`,
+  ];
+  if (failures.length) {
+    const counts = new Map<string, number>();
+    for (const f of failures) counts.set(f, (counts.get(f) ?? 0) + 1);
+    lines.push('', 'failures:');
+    for (const [f, n] of [...counts].slice(0, 5)) lines.push(`  ${n} x ${f}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+} finally {
+  for (const cleanup of cleanups.reverse()) {
+    await cleanup().catch((error: unknown) => {
+      process.stderr.write(`clean-up: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    });
+  }
+}
+process.exit(process.exitCode ?? 0);
