@@ -1,28 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../server/plugins/app/seed/demo-seed.js';
+import { join } from 'node:path';
+import { PROCESSES_DIR, seedDemo } from '../../server/plugins/app/seed/demo-seed.js';
 import { groundwaterPayload, individual } from '../unit/forms/form-fixtures.js';
 import { build } from '../support/build.js';
 import { login, type Session } from '../support/sessions.js';
 
 const PROCEDURE = '1.004228';
-const START_MESSAGE = 'dossier-submitted.groundwater-exploration-licence';
-
-// A tiny process that starts on the procedure's start message, as a modeller would draw it.
-const START_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-  xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="http://bpmn.io/schema/bpmn">
-  <bpmn:process id="groundwater-exploration-licence" isExecutable="true">
-    <bpmn:startEvent id="submitted"><bpmn:outgoing>f1</bpmn:outgoing>
-      <bpmn:messageEventDefinition messageRef="m" /></bpmn:startEvent>
-    <bpmn:sequenceFlow id="f1" sourceRef="submitted" targetRef="check" />
-    <bpmn:serviceTask id="check"><bpmn:extensionElements><zeebe:taskDefinition type="test.dossier-started" />
-      </bpmn:extensionElements><bpmn:incoming>f1</bpmn:incoming></bpmn:serviceTask>
-  </bpmn:process>
-  <bpmn:message id="m" name="${START_MESSAGE}" />
-</bpmn:definitions>`;
-
 const pdf = (size = 2000) =>
   Buffer.concat([Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'), Buffer.alloc(size, 32)]);
 const exe = () =>
@@ -50,9 +35,9 @@ describe('dossiers', () => {
   beforeAll(async () => {
     app = await build();
     await seedDemo(app.db, app.services.procedures);
+    // The procedure's own BPMN (the same content everywhere in this run: one version).
     await app.zeebe.deployResource({
-      name: 'groundwater-exploration-licence.bpmn',
-      process: Buffer.from(START_BPMN),
+      processFilename: join(PROCESSES_DIR, 'groundwater-exploration-licence.bpmn'),
     });
     citizen = await login(app, 'congdan@demo.motcua.vn');
     organisation = await login(app, 'doanhnghiep@demo.motcua.vn');
@@ -126,17 +111,15 @@ describe('dossiers', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().message.en).toMatch(/submitted/i);
 
-    // The relay hands it to the engine: the process's first job carries the dossier.
+    // The relay hands it to the engine: a process instance of the procedure holds the dossier.
     await app.engineMessages.runOnce();
-    const jobs = await app.zeebe.activateJobs({
-      type: 'test.dossier-started',
-      worker: 'test',
-      maxJobsToActivate: 50,
-      timeout: 60_000,
-      requestTimeout: 2_000,
-    });
-    const job = jobs.find((j) => j.variables.dossierId === id);
-    expect(job?.variables).toMatchObject({ dossierCode: body.code, procedureCode: PROCEDURE });
+    const instance = await app
+      .db('engine.variables as v')
+      .join('engine.element_instances as e', 'e.key', 'v.scope_key')
+      .where('v.name', 'dossierCode')
+      .whereRaw('v.value = to_jsonb(?::text)', [body.code])
+      .first('e.element_id');
+    expect(instance?.element_id).toBe('groundwater-exploration-licence');
 
     const timeline = await call(citizen, 'GET', `/api/v1/dossiers/${id}/events`);
     expect(timeline.json().map((e: { action: string }) => e.action)).toEqual([

@@ -6,7 +6,7 @@ import type { Session } from './sessions.js';
 export async function waitFor<T>(
   what: string,
   probe: () => Promise<T | undefined | null | false>,
-  ms = 20_000,
+  ms = 60_000,
 ): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
