@@ -3,6 +3,7 @@
 // outcomes as BPMN errors, transient faults failed with back-off, bugs failed
 // with no retries so that an incident stops the process where it is.
 import { Ajv, type AnySchema } from 'ajv';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 import type { Knex } from 'knex';
 import type { FastifyBaseLogger } from 'fastify';
 import type { WorkingCalendar } from '../domain/working-calendar.js';
@@ -51,7 +52,12 @@ export interface WorkerDefinition<V> {
   after?(result: Record<string, unknown>, job: JobInput<V>, ctx: WorkerContext): Promise<void>;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+// The formats job variable schemas use (dossierId is a uuid); an unknown one would only warn.
+const ajv = new Ajv({
+  allErrors: true,
+  strict: false,
+  formats: { uuid: fullFormats.uuid, 'date-time': fullFormats['date-time'] },
+});
 const BACKOFF_MS = 5_000;
 // A bug or bad variables: no retry, an incident for an operator.
 const NO_RETRY = 0;

@@ -1,21 +1,10 @@
 // Drives a dossier through a procedure over the API, as officers would:
 // waits for the next user task, claims it, completes it with form data.
 import type { FastifyInstance } from 'fastify';
+import { waitFor } from '../../server/simulation/procedure-bots.js';
 import type { Session } from './sessions.js';
 
-export async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined | null | false>,
-  ms = 60_000,
-): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+export { waitFor };
 
 export function driver(app: FastifyInstance) {
   const call = (session: Session, method: 'GET' | 'POST', url: string, payload?: unknown) =>
@@ -36,7 +25,9 @@ export function driver(app: FastifyInstance) {
     /** Waits for the dossier's open task at `elementId` in the officer's group view. */
     task: (officer: Session, dossierId: string, elementId: string) =>
       waitFor(`task ${elementId}`, async () => {
-        const tasks = (await call(officer, 'GET', '/api/v1/tasks?view=groups')).json();
+        const tasks = (
+          await call(officer, 'GET', `/api/v1/tasks?view=groups&dossierId=${dossierId}`)
+        ).json();
         return Array.isArray(tasks)
           ? (
               tasks as { id: string; dossierId: string; elementId: string; dueAt: string | null }[]

@@ -1,5 +1,6 @@
 // A fresh database for one test run: on the server named by DATABASE_URL, or
 // on an embedded PostgreSQL in a temporary directory when it is unset.
+import { randomUUID } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,4 +58,34 @@ export async function temporaryDataDir(prefix: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), `${prefix}-`));
   await chmod(dir, 0o755);
   return dir;
+}
+
+/** A migrated database of its own on the server of `serverUrl` (e.g. the run's database). */
+export async function createDatabaseBeside(
+  serverUrl: string,
+  prefix = 'motcua_own',
+): Promise<TestDatabase> {
+  const name = `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const admin = createDb(serverUrl, { max: 1 });
+  try {
+    await admin.raw('create database ??', [name]);
+  } catch (error) {
+    await admin.destroy();
+    throw error;
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const migrator = createDb(url.toString(), { max: 1 });
+  try {
+    await runMigrations(migrator);
+  } finally {
+    await migrator.destroy();
+  }
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.raw('drop database if exists ?? with (force)', [name]);
+      await admin.destroy();
+    },
+  };
 }

@@ -49,6 +49,7 @@ export interface UserTaskJob {
 
 export interface TaskFilter {
   view: 'mine' | 'groups';
+  dossierId?: string;
   procedureCode?: string;
   status?: 'open' | 'completed';
   dueBefore?: string;
@@ -223,6 +224,7 @@ export function createWorklistService(deps: {
         query.whereRaw("(t.candidate_groups && ?::text[] or t.candidate_groups = '{}')", [
           caller.roles,
         ]);
+      if (filter.dossierId) query.where('t.dossier_id', filter.dossierId);
       if (filter.procedureCode) query.where('p.code', filter.procedureCode);
       if (filter.dueBefore) query.where('t.due_at', '<', filter.dueBefore);
       if (filter.overdue) query.where('t.due_at', '<', now);

@@ -13,6 +13,7 @@ const listQuery = {
   additionalProperties: false,
   properties: {
     view: { type: 'string', enum: ['mine', 'groups'], default: 'groups' },
+    dossierId: { type: 'string', format: 'uuid' },
     procedureCode: { type: 'string', pattern: '^[0-9]\\.[0-9]{6}$' },
     status: { type: 'string', enum: ['open', 'completed'], default: 'open' },
     dueBefore: { type: 'string', format: 'date-time' },
