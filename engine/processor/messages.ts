@@ -18,9 +18,16 @@ export interface PublishedMessage {
 export async function publishMessage(batch: Batch, message: PublishedMessage): Promise<string> {
   const { trx, now } = batch;
   await lockCorrelation(batch, message.name, message.correlationKey);
+  // As Zeebe: a message id is unique per name and correlation key (the lock
+  // above serialises publishes of the same name and key).
+  const sameId = {
+    name: message.name,
+    correlation_key: message.correlationKey,
+    message_id: message.messageId,
+  };
   if (message.messageId) {
     const duplicate = await trx('engine.messages')
-      .where({ name: message.name, message_id: message.messageId })
+      .where(sameId)
       .where('expires_at', '>', now)
       .first('key');
     if (duplicate) {
@@ -30,9 +37,7 @@ export async function publishMessage(batch: Batch, message: PublishedMessage): P
       );
     }
     // An expired message with the same id no longer counts.
-    await trx('engine.messages')
-      .where({ name: message.name, message_id: message.messageId })
-      .delete();
+    await trx('engine.messages').where(sameId).delete();
   }
   const key = await batch.key();
   const targets: string[] = [];

@@ -190,6 +190,21 @@ describe('intermediate message catch', () => {
     await advance(5_000);
     await publish();
   });
+
+  it('accepts the same message id under another correlation key, as Zeebe does', async () => {
+    const messageId = uniqueId('msg');
+    const publish = (correlationKey: string) =>
+      ctx.zeebe.publishMessage({
+        name: 'approval',
+        correlationKey,
+        messageId,
+        variables: {},
+        timeToLive: 5_000,
+      });
+    await publish(uniqueId('req'));
+    const second = await publish(uniqueId('req'));
+    expect(second.key).toMatch(/^\d+$/);
+  });
 });
 
 describe('timers', () => {
