@@ -4,6 +4,12 @@
 // has only a reception officer there), created on first use.
 import type { StaffRole } from '../plugins/app/access/access-rules.js';
 import { DEMO_CITIZEN, DEMO_PASSWORD } from '../plugins/app/seed/demo-data.js';
+import {
+  DELIVERY_ADDRESS,
+  environmentalPermitPayload,
+  groundwaterPayload,
+  interagencyPayload,
+} from './sample-filings.js';
 
 const ENV = '000.00.15.G12';
 
@@ -73,8 +79,6 @@ export interface SimulatedProcedure {
   bots: Partial<Record<BotName, string>>;
 }
 
-const address = { provinceCode: '01', communeCode: '00004', street: '12 Phố Tràng Tiền' };
-
 const individual = {
   type: 'individual',
   fullName: DEMO_CITIZEN.fullName,
@@ -82,13 +86,14 @@ const individual = {
   dateOfBirth: DEMO_CITIZEN.dateOfBirth,
   phone: DEMO_CITIZEN.phone,
   email: DEMO_CITIZEN.email,
-  address,
+  address: DELIVERY_ADDRESS,
 };
 
 const organisation = {
   type: 'organisation',
   fullName: 'Công ty cổ phần Thủy sản Cà Mau',
-  taxCode: '0100109106',
+  // A made-up tax code with a valid check digit.
+  taxCode: '0102030405',
   representative: { fullName: DEMO_CITIZEN.fullName, position: 'Giám đốc' },
   phone: '02903123456',
   email: DEMO_CITIZEN.email,
@@ -108,58 +113,14 @@ export const SIMULATED_PROCEDURES: Record<string, SimulatedProcedure> = {
   'groundwater-exploration-licence': {
     code: '1.004228',
     bpmnProcessId: 'groundwater-exploration-licence',
-    formData: () => ({
-      applicant: structuredClone(individual),
-      project: {
-        name: 'Giếng khai thác nước phục vụ sinh hoạt thôn Đông',
-        location: {
-          provinceCode: '26',
-          communeCode: '08869',
-          street: 'Thôn Đông, thửa 112, tờ bản đồ 5',
-        },
-      },
-      exploration: {
-        purpose: 'domestic-supply',
-        plannedFlowM3PerDay: 250,
-        wellCount: 2,
-        plannedDepthM: 80,
-        aquifer: 'Tầng chứa nước Pleistocen (qp)',
-        periodMonths: 6,
-        plannedStartDate: '2026-03-01',
-      },
-      resultDelivery: 'online',
-      declaration: true,
-    }),
+    formData: () => groundwaterPayload(individual),
     documents: ['application', 'exploration-plan'],
     bots: waterBots,
   },
   'environmental-permit': {
     code: '1.010727',
     bpmnProcessId: 'environmental-permit',
-    formData: () => ({
-      applicant: structuredClone(organisation),
-      facility: {
-        kind: 'operating-facility',
-        name: 'Nhà máy chế biến thủy sản Cà Mau',
-        location: { provinceCode: '96', communeCode: '32002', street: 'Khu công nghiệp Khánh An' },
-        environmentalCategory: 'II',
-        businessType: 'Chế biến thủy sản đông lạnh',
-        capacity: '10.000 tấn sản phẩm/năm',
-        areaM2: 25000,
-      },
-      permitContents: ['wastewater', 'exhaust-gas'],
-      wastewater: { maxFlowM3PerDay: 1200, receivingWater: 'Sông Ông Đốc' },
-      exhaustGas: { maxFlowM3PerHour: 15000, sourceCount: 2 },
-      siteInspection: {
-        contactName: 'Lê Văn Cường',
-        contactPhone: '0901234567',
-        earliestDate: '2026-04-01',
-      },
-      requestedTermYears: 10,
-      resultDelivery: 'postal',
-      deliveryAddress: address,
-      declaration: true,
-    }),
+    formData: () => environmentalPermitPayload(organisation),
     documents: ['application', 'permit-report'],
     bots: {
       citizen: SIMULATION_APPLICANT,
@@ -173,28 +134,7 @@ export const SIMULATED_PROCEDURES: Record<string, SimulatedProcedure> = {
   'water-resource-interagency': {
     code: '1.004232',
     bpmnProcessId: 'water-resource-interagency',
-    formData: () => ({
-      applicant: structuredClone(individual),
-      waterSource: {
-        kind: 'surface-water',
-        name: 'Kênh N2 hệ thống thủy lợi Bắc Hưng Hải',
-        intakeLocation: { provinceCode: '33', communeCode: '12001', street: 'Thôn Trung' },
-        coordinates: { x: 2315000, y: 580000 },
-      },
-      use: {
-        purpose: 'aquaculture',
-        method: 'pumping',
-        flowM3PerDay: 300,
-        startDate: '2026-05-01',
-      },
-      relatedWorks: {
-        name: 'Hệ thống thủy lợi Bắc Hưng Hải',
-        managingAgency: 'Công ty TNHH MTV Khai thác công trình thủy lợi Bắc Hưng Hải',
-        withinProtectionZone: true,
-      },
-      resultDelivery: 'counter',
-      declaration: true,
-    }),
+    formData: () => interagencyPayload(individual),
     documents: ['registration'],
     bots: {
       ...waterBots,

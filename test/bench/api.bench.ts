@@ -3,7 +3,6 @@
 // notification rows) and (b) reading a dossier's status as its applicant.
 // Prints requests/s and latency percentiles, with a baseline of GET /health
 // in the same run. Uses DATABASE_URL, or an embedded PostgreSQL.
-import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { startEngine } from '../../engine/index.js';
@@ -12,7 +11,7 @@ import { loadConfig } from '../../server/config.js';
 import { createDb } from '../../server/plugins/external/database.js';
 import { seedDemo } from '../../server/plugins/app/seed/demo-seed.js';
 import { createMigratedDatabase } from '../support/test-database.js';
-import { groundwaterPayload } from '../unit/forms/form-fixtures.js';
+import { prepareDrafts } from './bench-drafts.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -37,42 +36,7 @@ try {
     body: JSON.stringify({ email: 'congdan@demo.motcua.vn', password: 'MotCua@2026' }),
   });
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const citizen = await app.db('accounts').where('email', 'congdan@demo.motcua.vn').first('id');
-  const procedure = await app
-    .db('procedures')
-    .where({ code: '1.004228', status: 'published' })
-    .first('id', 'agency_id');
-
-  // Drafts ready to submit, with their documents on record.
-  process.stdout.write(`preparing ${SUBMITS} drafts...\n`);
-  const ids: string[] = [];
-  for (let start = 0; start < SUBMITS; start += 1000) {
-    const drafts = Array.from({ length: Math.min(1000, SUBMITS - start) }, () => ({
-      id: randomUUID(),
-      procedure_id: procedure.id,
-      agency_id: procedure.agency_id,
-      applicant_id: citizen.id,
-      channel: 2,
-      status: 'draft',
-      form_data: groundwaterPayload(),
-      created_by: citizen.id,
-    }));
-    await app.db.batchInsert('dossiers', drafts, 500);
-    const documents = drafts.flatMap((d) =>
-      ['application', 'exploration-plan'].map((key) => ({
-        dossier_id: d.id,
-        document_key: key,
-        file_name: `${key}.pdf`,
-        content_type: 'application/pdf',
-        size_bytes: 1000,
-        sha256: '0'.repeat(64),
-        storage_key: randomUUID(),
-        uploaded_by: citizen.id,
-      })),
-    );
-    await app.db.batchInsert('attachments', documents, 1000);
-    ids.push(...drafts.map((d) => d.id));
-  }
+  const ids = await prepareDrafts(app.db, 'congdan@demo.motcua.vn', SUBMITS);
 
   const run = (title: string, options: autocannon.Options) =>
     new Promise<autocannon.Result>((resolve, reject) => {

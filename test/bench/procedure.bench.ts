@@ -22,7 +22,6 @@
 //   BENCH_STEP_TIMEOUT_SECONDS  one wait for a task or a status fails after this (default 30)
 // It prints figures and never fails on them; it exits non-zero only when it
 // cannot set up.
-import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
 import type { Knex } from 'knex';
@@ -36,7 +35,7 @@ import processesPlugin from '../../server/plugins/app/processes.plugin.js';
 import { seedDemo } from '../../server/plugins/app/seed/demo-seed.js';
 import { DEMO_PASSWORD } from '../../server/plugins/app/seed/demo-data.js';
 import { createMigratedDatabase } from '../support/test-database.js';
-import { groundwaterPayload } from '../unit/forms/form-fixtures.js';
+import { prepareDrafts } from './bench-drafts.js';
 
 function numberFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -54,7 +53,6 @@ const STEP_TIMEOUT_MS = numberFromEnv('BENCH_STEP_TIMEOUT_SECONDS', 30) * 1000;
 // Dossiers still in flight at the end get this long to finish.
 const DRAIN_MS = 60_000;
 const TARGET_PER_SECOND = 100;
-const PROCEDURE_CODE = '1.004228';
 const DATA_DIR = `/tmp/motcua-bench-procedure-${process.pid}`;
 
 const PEOPLE = {
@@ -201,41 +199,7 @@ try {
     cookies[person] = session.split(';')[0]!;
   }
 
-  // Drafts ready to submit, with their documents on record (as in api.bench.ts).
-  const citizen = await app.db('accounts').where('email', PEOPLE.citizen).first('id');
-  const procedure = await app
-    .db('procedures')
-    .where({ code: PROCEDURE_CODE, status: 'published' })
-    .first('id', 'agency_id');
-  process.stdout.write(`preparing ${DOSSIERS} drafts...\n`);
-  const ids: string[] = [];
-  for (let start = 0; start < DOSSIERS; start += 1000) {
-    const drafts = Array.from({ length: Math.min(1000, DOSSIERS - start) }, () => ({
-      id: randomUUID(),
-      procedure_id: procedure.id,
-      agency_id: procedure.agency_id,
-      applicant_id: citizen.id,
-      channel: 2,
-      status: 'draft',
-      form_data: groundwaterPayload(),
-      created_by: citizen.id,
-    }));
-    await app.db.batchInsert('dossiers', drafts, 500);
-    const documents = drafts.flatMap((d) =>
-      ['application', 'exploration-plan'].map((key) => ({
-        dossier_id: d.id,
-        document_key: key,
-        file_name: `${key}.pdf`,
-        content_type: 'application/pdf',
-        size_bytes: 1000,
-        sha256: '0'.repeat(64),
-        storage_key: randomUUID(),
-        uploaded_by: citizen.id,
-      })),
-    );
-    await app.db.batchInsert('attachments', documents, 1000);
-    ids.push(...drafts.map((d) => d.id));
-  }
+  const ids = await prepareDrafts(app.db, PEOPLE.citizen, DOSSIERS);
 
   let hardStop = Infinity;
   const until = (since: number) => Math.min(since + STEP_TIMEOUT_MS, hardStop);

@@ -2,12 +2,12 @@
 // messages buffered) resumes everything when a new one starts on the same
 // database; an engine process killed (SIGKILL) under load loses no
 // acknowledged command, and after a restart every instance finishes.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import type { Knex } from 'knex';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../../server/plugins/external/embedded-postgres.js';
 import { createDb } from '../../server/plugins/external/database.js';
+import { engineProcess } from '../support/engine-child.js';
 import {
   activate,
   completeNext,
@@ -84,25 +84,6 @@ describe('stopping and starting the engine', () => {
     expect(await waitForEnd(ctx.db, key)).toBe('ELEMENT_COMPLETED');
   });
 });
-
-const ENGINE_PROCESS = fileURLToPath(new URL('./engine-process.ts', import.meta.url));
-
-/** Starts test/engine/engine-process.ts and resolves once it listens. */
-async function engineProcess(databaseUrl: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ENGINE_PROCESS], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, ENGINE_PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('listening on')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`engine process exited with ${code}`)));
-  });
-  return child;
-}
 
 function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   return new Promise((resolve) => {

@@ -32,39 +32,19 @@ import {
   type RunningEngine,
 } from '../../engine/index.js';
 import { PROTO_PATH } from '../../engine/gateway/proto.js';
-import { createDb, runMigrations } from '../../server/plugins/external/database.js';
+import { createDb } from '../../server/plugins/external/database.js';
+import { createDatabaseBeside, type TestDatabase } from '../support/test-database.js';
 
 export type SdkClient = Zeebe.ZeebeGrpcClient;
 export type Job = SdkJob<IInputVariables>;
 
 // --- databases ----------------------------------------------------------------
 
-export interface Database {
-  url: string;
-  drop(): Promise<void>;
-}
+export type Database = TestDatabase;
 
 /** A migrated database of its own, on the server of the run's database. */
-export async function ownDatabase(): Promise<Database> {
-  const shared = inject('databaseUrl');
-  const name = `motcua_engine_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  const admin = createDb(shared, { max: 1 });
-  await admin.raw('create database ??', [name]);
-  const url = new URL(shared);
-  url.pathname = `/${name}`;
-  const migrator = createDb(url.toString(), { max: 1 });
-  try {
-    await runMigrations(migrator);
-  } finally {
-    await migrator.destroy();
-  }
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.raw('drop database if exists ?? with (force)', [name]);
-      await admin.destroy();
-    },
-  };
+export function ownDatabase(): Promise<Database> {
+  return createDatabaseBeside(inject('databaseUrl'), 'motcua_engine');
 }
 
 // --- clients --------------------------------------------------------------------

@@ -105,7 +105,10 @@ describe('groundwater exploration licence (fully online, with a fee)', () => {
     expect(received.processInstanceKey).toMatch(/^\d+$/);
 
     task = await d.task(s.specialist!, id, 'Task_Appraisal');
-    expect(task.dueAt === null || typeof task.dueAt === 'string').toBe(true);
+    // The appraisal is due before the appointment date given at receipt.
+    expect(new Date(task.dueAt!).getTime()).toBeLessThan(
+      new Date(received.appointmentAt).getTime(),
+    );
     expect(
       (
         await d.work(s.specialist!, task.id, {

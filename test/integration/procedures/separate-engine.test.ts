@@ -2,33 +2,14 @@
 // (test/engine/engine-process.ts, as `npm run engine` runs it) on the app's
 // database, and the app pointed at it by ZEEBE_ADDRESS, as at a Zeebe
 // cluster: the same bots, workers and worklist, no code path of its own.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../../server/plugins/external/embedded-postgres.js';
+import { engineProcess } from '../../support/engine-child.js';
 import { runSimulation } from '../../../server/simulation/simulation-paths.js';
 import { engineOf } from '../../support/build.js';
 import { procedureApp, type ProcedureApp } from '../../support/procedure-app.js';
 import { createDatabaseBeside, type TestDatabase } from '../../support/test-database.js';
-
-const ENGINE_PROCESS = fileURLToPath(new URL('../../engine/engine-process.ts', import.meta.url));
-
-/** Starts the engine process and resolves once it listens. */
-async function engineProcess(databaseUrl: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ENGINE_PROCESS], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, ENGINE_PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('listening on')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`engine process exited with ${code}`)));
-  });
-  return child;
-}
 
 describe('groundwater licence with ZEEBE_ADDRESS pointing at an engine process', () => {
   let database: TestDatabase | undefined;

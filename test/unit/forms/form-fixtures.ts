@@ -3,8 +3,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as filings from '../../../server/simulation/sample-filings.js';
 
-export const address = { provinceCode: '01', communeCode: '00004', street: '12 Phố Tràng Tiền' };
+export const address = filings.DELIVERY_ADDRESS;
 
 export const individual = {
   type: 'individual',
@@ -27,75 +28,15 @@ export const organisation = {
 };
 
 export function groundwaterPayload(): Record<string, unknown> {
-  return {
-    applicant: structuredClone(individual),
-    project: {
-      name: 'Giếng khai thác nước phục vụ sinh hoạt thôn Đông',
-      location: {
-        provinceCode: '26',
-        communeCode: '08869',
-        street: 'Thôn Đông, thửa 112, tờ bản đồ 5',
-      },
-    },
-    exploration: {
-      purpose: 'domestic-supply',
-      plannedFlowM3PerDay: 250,
-      wellCount: 2,
-      plannedDepthM: 80,
-      aquifer: 'Tầng chứa nước Pleistocen (qp)',
-      periodMonths: 6,
-      plannedStartDate: '2026-03-01',
-    },
-    resultDelivery: 'online',
-    declaration: true,
-  };
+  return filings.groundwaterPayload(individual);
 }
 
 export function environmentalPermitPayload(): Record<string, unknown> {
-  return {
-    applicant: structuredClone(organisation),
-    facility: {
-      kind: 'operating-facility',
-      name: 'Nhà máy chế biến thủy sản Cà Mau',
-      location: { provinceCode: '96', communeCode: '32002', street: 'Khu công nghiệp Khánh An' },
-      environmentalCategory: 'II',
-      businessType: 'Chế biến thủy sản đông lạnh',
-      capacity: '10.000 tấn sản phẩm/năm',
-      areaM2: 25000,
-    },
-    permitContents: ['wastewater', 'exhaust-gas'],
-    wastewater: { maxFlowM3PerDay: 1200, receivingWater: 'Sông Ông Đốc' },
-    exhaustGas: { maxFlowM3PerHour: 15000, sourceCount: 2 },
-    siteInspection: {
-      contactName: 'Lê Văn Cường',
-      contactPhone: '0901234567',
-      earliestDate: '2026-04-01',
-    },
-    requestedTermYears: 10,
-    resultDelivery: 'postal',
-    deliveryAddress: address,
-    declaration: true,
-  };
+  return filings.environmentalPermitPayload(organisation);
 }
 
 export function interagencyPayload(): Record<string, unknown> {
-  return {
-    applicant: structuredClone(individual),
-    waterSource: {
-      kind: 'surface-water',
-      name: 'Kênh N2 hệ thống thủy lợi Bắc Hưng Hải',
-      intakeLocation: { provinceCode: '33', communeCode: '12001', street: 'Thôn Trung' },
-      coordinates: { x: 2315000, y: 580000 },
-    },
-    use: { purpose: 'aquaculture', method: 'pumping', flowM3PerDay: 300, startDate: '2026-05-01' },
-    relatedWorks: {
-      name: 'Hệ thống thủy lợi Bắc Hưng Hải',
-      managingAgency: 'Công ty TNHH MTV Khai thác công trình thủy lợi Bắc Hưng Hải',
-      withinProtectionZone: true,
-    },
-    resultDelivery: 'counter',
-    declaration: true,
-  };
+  return filings.interagencyPayload(individual);
 }
 
 /** A valid payload for each decision form. */

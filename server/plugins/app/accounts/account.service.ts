@@ -194,6 +194,26 @@ export function createAccountService(deps: AccountDeps) {
     return String(row.account_id);
   }
 
+  /** A self-registered account, unverified until the emailed code comes back. */
+  async function selfRegister(
+    input: { email: string; password: string; phone: string; address: string; locale?: Locale },
+    own: Record<string, unknown>,
+  ): Promise<AccountRow> {
+    const passwordHash = await hashPassword(input.password);
+    return db.transaction(async (trx) => {
+      const account = await insertAccount(trx, {
+        ...own,
+        email: input.email,
+        password_hash: passwordHash,
+        status: 'unverified',
+        phone: input.phone,
+        address: input.address,
+      });
+      await issueToken(trx, account, 'verify_email', input.locale ?? 'vi');
+      return account;
+    });
+  }
+
   async function byId(id: string, trx: Knex | Knex.Transaction = db): Promise<AccountRow> {
     const account = await trx<AccountRow>('accounts').where({ id }).first();
     if (!account) throw new AppError('NOT_FOUND');
@@ -203,42 +223,22 @@ export function createAccountService(deps: AccountDeps) {
   return {
     byId,
 
-    async registerCitizen(input: CitizenRegistration): Promise<AccountRow> {
-      const passwordHash = await hashPassword(input.password);
-      return db.transaction(async (trx) => {
-        const account = await insertAccount(trx, {
-          kind: 'citizen',
-          email: input.email,
-          password_hash: passwordHash,
-          status: 'unverified',
-          full_name: input.fullName,
-          citizen_id: input.citizenId,
-          date_of_birth: input.dateOfBirth,
-          phone: input.phone,
-          address: input.address,
-        });
-        await issueToken(trx, account, 'verify_email', input.locale ?? 'vi');
-        return account;
+    registerCitizen(input: CitizenRegistration): Promise<AccountRow> {
+      return selfRegister(input, {
+        kind: 'citizen',
+        full_name: input.fullName,
+        citizen_id: input.citizenId,
+        date_of_birth: input.dateOfBirth,
       });
     },
 
-    async registerOrganisation(input: OrganisationRegistration): Promise<AccountRow> {
-      const passwordHash = await hashPassword(input.password);
-      return db.transaction(async (trx) => {
-        const account = await insertAccount(trx, {
-          kind: 'organisation',
-          email: input.email,
-          password_hash: passwordHash,
-          status: 'unverified',
-          full_name: input.representative,
-          organisation_name: input.organisationName,
-          tax_code: input.taxCode,
-          representative: input.representative,
-          phone: input.phone,
-          address: input.address,
-        });
-        await issueToken(trx, account, 'verify_email', input.locale ?? 'vi');
-        return account;
+    registerOrganisation(input: OrganisationRegistration): Promise<AccountRow> {
+      return selfRegister(input, {
+        kind: 'organisation',
+        full_name: input.representative,
+        organisation_name: input.organisationName,
+        tax_code: input.taxCode,
+        representative: input.representative,
       });
     },
 
