@@ -1,0 +1,4 @@
+// The admin pages. Each page is its own lazily loaded module.
+import type { PageRoute } from '../shell/page-route';
+
+export const adminRoutes: PageRoute[] = [];

@@ -1,0 +1,18 @@
+// Citizen portal and officer workspace. Built to portal-ui/dist, served by
+// the server at `/`; `npm run dev:portal` proxies the API to a running server.
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const apiTarget = process.env.MOTCUA_API ?? 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/',
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true, manifest: true, target: 'es2020' },
+  server: {
+    fs: { allow: ['..'] },
+    proxy: { '/api': { target: apiTarget, changeOrigin: false } },
+  },
+});
