@@ -1,0 +1,80 @@
+// The whole system as a person meets it: `npm start` on the embedded defaults
+// (embedded PostgreSQL in a new data directory, embedded engine, seeded demo
+// data), stopped with Ctrl-C at the end.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { freePort } from '../../../server/plugins/external/embedded-postgres.js';
+import { temporaryDataDir } from '../../support/test-database.js';
+
+export interface RunningSystem {
+  baseUrl: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+const READY_WITHIN_MS = 240_000;
+
+export async function startSystem(): Promise<RunningSystem> {
+  const dataDir = await temporaryDataDir('motcua-e2e');
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    ENGINE_PORT: String(await freePort()),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    LOG_LEVEL: 'warn',
+  };
+  delete env.DATABASE_URL;
+  delete env.ZEEBE_ADDRESS;
+  const child = spawn('npm', ['start'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilReady(baseUrl, child, () => output);
+  } catch (error) {
+    await stopGroup(child);
+    throw error;
+  }
+  return {
+    baseUrl,
+    output: () => output,
+    stop: async () => {
+      await stopGroup(child);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitUntilReady(baseUrl: string, child: ChildProcess, output: () => string) {
+  const deadline = Date.now() + READY_WITHIN_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`npm start exited ${child.exitCode}:\n${output()}`);
+    try {
+      const response = await fetch(`${baseUrl}/ready`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`npm start was not ready within ${READY_WITHIN_MS / 1000} s:\n${output()}`);
+}
+
+/** Ctrl-C to the whole process group (npm, the app, embedded PostgreSQL), then wait for it. */
+async function stopGroup(child: ChildProcess) {
+  if (child.exitCode !== null || !child.pid) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  process.kill(-child.pid, 'SIGINT');
+  const timeout = setTimeout(() => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }, 30_000);
+  await exited;
+  clearTimeout(timeout);
+}
