@@ -12,10 +12,12 @@ import calendarPlugin from './plugins/app/calendar.plugin.js';
 import engineMessageRelayPlugin from './plugins/app/dossiers/engine-message-relay.plugin.js';
 import { customFormats } from './plugins/app/forms/form-formats.js';
 import formsPlugin from './plugins/app/forms/forms.plugin.js';
+import dossierFeedPlugin from './plugins/app/live/dossier-feed.plugin.js';
 import metricsPlugin from './plugins/app/metrics.plugin.js';
 import openapiPlugin from './plugins/app/openapi.plugin.js';
 import readinessPlugin from './plugins/app/readiness.plugin.js';
 import servicesPlugin from './plugins/app/services.plugin.js';
+import webAppsPlugin, { type WebAppDirs } from './plugins/app/web-apps.plugin.js';
 import healthRoutes from './routes/health.routes.js';
 import apiRoutes from './routes/api/v1/index.js';
 
@@ -33,6 +35,8 @@ export type AppConfig = Config & { databaseUrl: string; zeebeAddress: string };
 export interface AppOptions {
   /** The clock of every deadline; tests and the simulator move it. */
   clock?: { now(): Date };
+  /** Serve the built web apps from these folders (`npm start` serves portal-ui and modeler-ui). */
+  webApps?: WebAppDirs;
 }
 
 export async function buildApp(
@@ -62,8 +66,10 @@ export async function buildApp(
   await app.register(servicesPlugin, { config, clock: options.clock });
   await app.register(authPlugin);
   await app.register(engineMessageRelayPlugin);
+  await app.register(dossierFeedPlugin, { databaseUrl: config.databaseUrl });
 
   await app.register(healthRoutes);
   await app.register(apiRoutes, { prefix: '/api/v1' });
+  if (options.webApps) await app.register(webAppsPlugin, options.webApps);
   return app;
 }

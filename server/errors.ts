@@ -168,6 +168,48 @@ const catalogue = {
       en: 'This Idempotency-Key was already used for a different request.',
     },
   },
+  DOSSIER_LOOKUP_FAILED: {
+    status: 404,
+    message: {
+      vi: 'Không tìm thấy hồ sơ có mã và thông tin người nộp (số điện thoại, số định danh cá nhân hoặc mã số thuế) như đã nhập.',
+      en: 'No dossier has this code and applicant (phone number, citizen ID or tax code).',
+    },
+  },
+  RESULT_NOT_FOUND: {
+    status: 404,
+    message: {
+      vi: 'Không có kết quả giải quyết thủ tục hành chính nào mang số này.',
+      en: 'No result document has this number.',
+    },
+  },
+  ALREADY_RATED: {
+    status: 409,
+    message: {
+      vi: 'Hồ sơ này đã được đánh giá; mỗi hồ sơ chỉ đánh giá một lần.',
+      en: 'This dossier has been rated already; a dossier is rated once.',
+    },
+  },
+  BPMN_INVALID: {
+    status: 422,
+    message: {
+      vi: 'Mô hình BPMN không triển khai được; hãy sửa các lỗi được nêu.',
+      en: 'The BPMN model cannot be deployed; fix the problems listed.',
+    },
+  },
+  PROCESS_NOT_DEPLOYED: {
+    status: 404,
+    message: {
+      vi: 'Chưa có quy trình BPMN nào được triển khai cho thủ tục này.',
+      en: 'No BPMN process has been deployed for this procedure yet.',
+    },
+  },
+  WEB_APP_NOT_BUILT: {
+    status: 503,
+    message: {
+      vi: 'Giao diện web chưa được build; hãy chạy `npm run build` rồi khởi động lại máy chủ.',
+      en: 'The web app has not been built; run `npm run build`, then restart the server.',
+    },
+  },
   INTERNAL: {
     status: 500,
     message: {

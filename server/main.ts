@@ -1,12 +1,13 @@
 // `npm start`: configuration, database (embedded unless DATABASE_URL),
-// migrations, the embedded engine (unless ZEEBE_ADDRESS), the HTTP server;
-// an orderly stop on SIGINT/SIGTERM.
+// migrations, the embedded engine (unless ZEEBE_ADDRESS), the HTTP server
+// (the API and the built web apps); an orderly stop on SIGINT/SIGTERM.
 import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { loggerOptions } from './logger.js';
 import notificationRelay from './plugins/app/notifications/notification-relay.plugin.js';
 import processesPlugin from './plugins/app/processes.plugin.js';
 import deadlineCron from './plugins/app/deadlines/deadline-cron.plugin.js';
+import { BUILT_WEB_APPS } from './plugins/app/web-apps.plugin.js';
 import { demoBanner } from './plugins/app/seed/demo-banner.js';
 import { seedDemo } from './plugins/app/seed/demo-seed.js';
 import {
@@ -26,7 +27,10 @@ const embedded: EmbeddedEngine | null = config.zeebeAddress
   : await startEmbeddedEngine(config, database, log);
 const zeebeAddress = config.zeebeAddress ?? embedded!.engine.address;
 
-const app = await buildApp({ ...config, databaseUrl: database.url, zeebeAddress });
+const app = await buildApp(
+  { ...config, databaseUrl: database.url, zeebeAddress },
+  { webApps: BUILT_WEB_APPS },
+);
 // Background work of the running server (not of apps built for tests):
 // mail, the procedures' processes with their job workers, the deadline watch.
 await app.register(notificationRelay);

@@ -1,5 +1,6 @@
 // dossier.issue-result: processed (status 9): the result document on record
-// (number, date, signer), approved or a reasoned refusal; applicant told.
+// (number, date, signer) and stored as a file, approved or a reasoned
+// refusal; applicant told.
 import { defineWorker } from './worker-kit.js';
 import { dossierVariables, jobDossier, step, tellApplicant } from './dossier-steps.js';
 
@@ -17,10 +18,9 @@ export default defineWorker<{ dossierId: string; approvalDecision?: string }>({
     await step(trx, dossier, 'ISSUE_RESULT', job, ctx, {
       reason: approved ? null : 'Từ chối giải quyết / refused on the merits',
     });
-    await trx('dossier_results').insert({
-      dossier_id: dossier.id,
+    await ctx.services.results.issue(trx, dossier.id, {
       number: resultNumber,
-      issued_at: now,
+      issuedAt: now,
       signer: job.headers.signer ?? 'Lãnh đạo cơ quan / agency leader',
       approved,
     });

@@ -2,6 +2,7 @@
 // worklist row, and leaves the job activated (not completed) until an
 // officer completes the task. The long timeout is renewed by reactivation:
 // a job that times out and returns finds its row by element instance key.
+import { definitionOfJob } from '../plugins/app/dossiers/dossier-process.js';
 import type { WorkerContext } from './worker-kit.js';
 
 export const USER_TASK_TYPE = 'io.camunda.zeebe:userTask';
@@ -10,7 +11,7 @@ const POLL_INTERVAL_MS = 50;
 
 export function startUserTaskWorker(
   ctx: WorkerContext,
-  elementName: (bpmnProcessId: string, elementId: string) => string,
+  elementName: (processDefinitionKey: string | undefined, elementId: string) => Promise<string>,
 ): () => Promise<void> {
   const worker = ctx.zeebe.createWorker({
     taskType: USER_TASK_TYPE,
@@ -27,17 +28,19 @@ export function startUserTaskWorker(
           retries: 0,
         });
       }
+      const processDefinition = definitionOfJob(job);
       try {
         await ctx.services.worklist.upsertFromJob({
           jobKey: job.key,
           elementInstanceKey: job.elementInstanceKey,
           processInstanceKey: job.processInstanceKey,
           elementId: job.elementId,
-          name: elementName(job.bpmnProcessId, job.elementId),
+          name: await elementName(processDefinition?.processDefinitionKey, job.elementId),
           dossierId,
           agencyCode:
             ((job.variables as { taskAgencyCode?: unknown }).taskAgencyCode as string) || null,
           headers: { ...job.customHeaders } as Record<string, string>,
+          processDefinition,
         });
       } catch (error) {
         ctx.log.error({ err: error, jobKey: job.key }, 'user task not recorded');

@@ -7,6 +7,10 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import type { Knex } from 'knex';
 import type { FastifyBaseLogger } from 'fastify';
 import type { WorkingCalendar } from '../domain/working-calendar.js';
+import {
+  recordProcessDefinition,
+  type ProcessDefinitionRef,
+} from '../plugins/app/dossiers/dossier-process.js';
 import type { Services } from '../plugins/app/services.plugin.js';
 import type { ZeebeClient } from '../plugins/external/zeebe-client.js';
 
@@ -26,6 +30,8 @@ export interface JobInput<V> {
   elementId: string;
   variables: V;
   headers: Record<string, string>;
+  /** The process definition the job belongs to, when the engine says. */
+  processDefinition?: ProcessDefinitionRef;
 }
 
 /** A business outcome the BPMN can catch (error boundary event by code). */
@@ -99,12 +105,22 @@ export async function handleJob<V>(
       await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`job:${job.key}`]);
       const done = await trx('processed_jobs').where('job_key', job.key).first('result');
       if (done) return { result: done.result as Record<string, unknown>, repeated: true };
-      const output = await definition.run(trx, typed, ctx);
       const dossierId = (job.variables as { dossierId?: string }).dossierId ?? null;
+      if (dossierId && job.processDefinition) {
+        await recordProcessDefinition(
+          trx,
+          dossierId,
+          job.processInstanceKey,
+          job.processDefinition,
+        );
+      }
+      const output = await definition.run(trx, typed, ctx);
       await trx('processed_jobs').insert({
         job_key: job.key,
         job_type: definition.type,
         dossier_id: dossierId,
+        element_id: job.elementId,
+        process_instance_key: job.processInstanceKey,
         result: JSON.stringify(output),
         processed_at: ctx.clock.now(),
       });

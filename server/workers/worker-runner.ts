@@ -1,5 +1,6 @@
 // Subscribes the job workers to the engine through the Zeebe client: the
 // same code runs against the embedded engine and a Zeebe cluster.
+import { definitionOfJob } from '../plugins/app/dossiers/dossier-process.js';
 import type { WorkerContext, WorkerDefinition } from './worker-kit.js';
 import { handleJob } from './worker-kit.js';
 
@@ -28,6 +29,7 @@ export function startWorkers(
             elementId: job.elementId,
             variables: { ...job.variables },
             headers: { ...job.customHeaders } as Record<string, string>,
+            processDefinition: definitionOfJob(job),
           },
           job.retries,
           ctx,

@@ -2,24 +2,48 @@
 import fp from 'fastify-plugin';
 import type { AppConfig } from '../../app.js';
 import { resolve } from 'node:path';
-import { createLocalDiskStorage } from '../external/file-storage.js';
+import { createLocalDiskStorage, type FileStorage } from '../external/file-storage.js';
 import { createMailer } from '../external/mailer.js';
 import { createAccountService, type AccountService } from './accounts/account.service.js';
 import { createAgencyService, type AgencyService } from './agencies/agency.service.js';
+import {
+  createProcessDeploymentService,
+  type ProcessDeploymentService,
+} from './deployments/process-deployment.service.js';
+import {
+  createDossierProgressService,
+  type DossierProgressService,
+} from './dossiers/dossier-progress.service.js';
+import {
+  createDossierRatingService,
+  type DossierRatingService,
+} from './dossiers/dossier-rating.service.js';
 import { createDossierService, type DossierService } from './dossiers/dossier.service.js';
+import { createResultService, type ResultService } from './dossiers/result.service.js';
 import {
   createNotificationService,
   type NotificationService,
 } from './notifications/notification.service.js';
 import { createProcedureService, type ProcedureService } from './procedures/procedure.service.js';
+import {
+  createPublicLookupService,
+  type PublicLookupService,
+} from './public/public-lookup.service.js';
 import { createWorklistService, type WorklistService } from './worklist/worklist.service.js';
 
 export interface Services {
   accounts: AccountService;
   agencies: AgencyService;
+  deployments: ProcessDeploymentService;
   dossiers: DossierService;
+  /** Uploaded documents and generated results. */
+  files: FileStorage;
   notifications: NotificationService;
+  ratings: DossierRatingService;
   procedures: ProcedureService;
+  progress: DossierProgressService;
+  publicLookup: PublicLookupService;
+  results: ResultService;
   worklist: WorklistService;
 }
 
@@ -49,23 +73,31 @@ export default fp<{ config: AppConfig; clock?: { now(): Date } }>(
       clock,
       formExists: (id, version) => app.forms.get(id, version) !== undefined,
     });
+    const files = createLocalDiskStorage(resolve(config.dataDir, 'files'));
     const dossiers = createDossierService({
       db: app.db,
       clock,
       procedures,
       forms: app.forms,
-      storage: createLocalDiskStorage(resolve(config.dataDir, 'files')),
+      storage: files,
       notifications,
       codePattern: config.dossierCodePattern,
       calendar: () => app.calendar.current(),
     });
+    const deployments = createProcessDeploymentService({ db: app.db, zeebe: app.zeebe, clock });
     app.decorate('clock', clock);
     app.decorate('services', {
       accounts,
       agencies: createAgencyService({ db: app.db }),
+      deployments,
       dossiers,
+      files,
       notifications,
       procedures,
+      progress: createDossierProgressService({ db: app.db, deployments, procedures }),
+      ratings: createDossierRatingService({ db: app.db, clock, dossiers }),
+      publicLookup: createPublicLookupService({ db: app.db }),
+      results: createResultService({ db: app.db, files, publicUrl: config.publicUrl }),
       worklist: createWorklistService({
         db: app.db,
         clock,

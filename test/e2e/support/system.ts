@@ -51,7 +51,8 @@ export async function startSystem(): Promise<RunningSystem> {
 async function waitUntilReady(baseUrl: string, child: ChildProcess, output: () => string) {
   const deadline = Date.now() + READY_WITHIN_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`npm start exited ${child.exitCode}:\n${output()}`);
+    if (child.exitCode !== null)
+      throw new Error(`npm start exited ${child.exitCode}:\n${output()}`);
     try {
       const response = await fetch(`${baseUrl}/ready`);
       if (response.ok) return;

@@ -433,6 +433,42 @@ export function createAccountService(deps: AccountDeps) {
       });
     },
 
+    /** Accounts for operators, newest first: matching text in name, email or identifiers. */
+    async list(filter: {
+      q?: string;
+      kind?: AccountRow['kind'];
+      status?: AccountRow['status'];
+      limit: number;
+      offset: number;
+    }): Promise<{ items: AccountRow[]; total: number }> {
+      const query = db<AccountRow>('accounts');
+      if (filter.kind) query.where('kind', filter.kind);
+      if (filter.status) query.where('status', filter.status);
+      const q = filter.q?.trim();
+      if (q) {
+        const like = `%${q.replace(/[%_\\]/g, '\\$&')}%`;
+        query.where((w) =>
+          w
+            .where('email', 'ilike', like)
+            .orWhere('full_name', 'ilike', like)
+            .orWhere('organisation_name', 'ilike', like)
+            .orWhere('phone', 'ilike', like)
+            .orWhere('citizen_id', q)
+            .orWhere('tax_code', q),
+        );
+      }
+      const [items, count] = await Promise.all([
+        query
+          .clone()
+          .orderBy('created_at', 'desc')
+          .orderBy('id')
+          .limit(filter.limit)
+          .offset(filter.offset),
+        query.clone().count<{ n: string }[]>('* as n'),
+      ]);
+      return { items, total: Number(count[0]?.n ?? 0) };
+    },
+
     pendingOrganisations(): Promise<AccountRow[]> {
       return db<AccountRow>('accounts')
         .where({ kind: 'organisation', status: 'pending_review' })

@@ -24,6 +24,10 @@ export interface DossierRow {
   received_at: Date | null;
   appointment_at: Date | null;
   process_instance_key: string | null;
+  /** The process definition the instance runs on, from its first job (dossier-process.ts). */
+  bpmn_process_id: string | null;
+  process_definition_key: string | null;
+  process_definition_version: number | null;
   /** When the SLA clock stopped (a supplement was requested), and earlier pauses. */
   paused_at: Date | null;
   paused_intervals: { from: string; to: string }[];

@@ -376,6 +376,16 @@ export function createDossierService(deps: DossierDeps) {
       return db<AttachmentRow>('attachments').where('dossier_id', dossierId).orderBy('created_at');
     },
 
+    /** One document of a dossier the caller may see, with its content; 404 otherwise. */
+    async attachmentFile(caller: Caller, id: string, attachmentId: string) {
+      await visible(caller, id);
+      const row = await db<AttachmentRow>('attachments')
+        .where({ id: attachmentId, dossier_id: id })
+        .first();
+      if (!row) throw new AppError('NOT_FOUND');
+      return { row, stream: storage.get(row.storage_key) };
+    },
+
     /**
      * Submits a draft. With an Idempotency-Key, a retry of the same request
      * answers what the first one did.
@@ -559,7 +569,13 @@ export function createDossierService(deps: DossierDeps) {
 
     async list(
       caller: Caller,
-      filter: { status?: DossierStatus; procedureCode?: string; limit: number; offset: number },
+      filter: {
+        status?: DossierStatus;
+        procedureCode?: string;
+        q?: string;
+        limit: number;
+        offset: number;
+      },
     ): Promise<DossierRow[]> {
       const scope = dossierScope(caller);
       if (scope === 'none') return [];
@@ -573,6 +589,26 @@ export function createDossierService(deps: DossierDeps) {
         query
           .join('procedures as p', 'p.id', 'd.procedure_id')
           .where('p.code', filter.procedureCode);
+      }
+      if (filter.q) {
+        // The applicant's name as filed on the form, or on the applicant's account.
+        const like = `%${filter.q.replace(/[%_\\]/g, '\\$&')}%`;
+        query.where((w) =>
+          w
+            .where('d.code', 'ilike', like)
+            .orWhereRaw("d.form_data #>> '{applicant,fullName}' ilike ?", [like])
+            .orWhereExists((accounts) =>
+              accounts
+                .select(db.raw('1'))
+                .from('accounts as a')
+                .whereRaw('a.id = d.applicant_id')
+                .where((name) =>
+                  name
+                    .where('a.full_name', 'ilike', like)
+                    .orWhere('a.organisation_name', 'ilike', like),
+                ),
+            ),
+        );
       }
       return query.limit(filter.limit).offset(filter.offset);
     },

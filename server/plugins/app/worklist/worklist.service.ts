@@ -7,6 +7,7 @@ import type { WorkingCalendar } from '../../../domain/working-calendar.js';
 import { AppError } from '../../../errors.js';
 import type { Caller } from '../access/access-rules.js';
 import { appendDossierEvent } from '../audit/dossier-audit.js';
+import { recordProcessDefinition, type ProcessDefinitionRef } from '../dossiers/dossier-process.js';
 import type { FormRegistry } from '../forms/form-registry.js';
 import { parseFormRef } from '../forms/form-registry.js';
 import type { ZeebeClient } from '../../external/zeebe-client.js';
@@ -45,6 +46,7 @@ export interface UserTaskJob {
   /** Another agency's task in an inter-agency process. */
   agencyCode: string | null;
   headers: Record<string, string>;
+  processDefinition?: ProcessDefinitionRef;
 }
 
 export interface TaskFilter {
@@ -173,6 +175,14 @@ export function createWorklistService(deps: {
         const dossier = await trx('dossiers').where('id', job.dossierId).first('agency_id');
         if (!dossier)
           throw new Error(`user task ${job.elementId}: dossier ${job.dossierId} does not exist`);
+        if (job.processDefinition) {
+          await recordProcessDefinition(
+            trx,
+            job.dossierId,
+            job.processInstanceKey,
+            job.processDefinition,
+          );
+        }
         const agency = job.agencyCode
           ? await trx('agencies').where('code', job.agencyCode).first('id')
           : null;

@@ -1,5 +1,6 @@
-// /api/v1/accounts: staff accounts (admin), moderation (operator), and the
-// organisation accounts waiting for an officer's verification.
+// /api/v1/accounts: finding accounts and moderating them (operator), staff
+// accounts (admin), and the organisation accounts waiting for an officer's
+// verification.
 import type { FastifyPluginAsync } from 'fastify';
 import type { FromSchema } from 'json-schema-to-ts';
 import { STAFF_ROLES } from '../../../plugins/app/access/access-rules.js';
@@ -47,9 +48,54 @@ const reviewBody = {
   properties: { accept: { type: 'boolean' }, reasons: { type: 'string', maxLength: 2000 } },
 } as const;
 
+const listQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    q: { type: 'string', maxLength: 200 },
+    kind: { type: 'string', enum: ['citizen', 'organisation', 'staff'] },
+    status: {
+      type: 'string',
+      enum: ['unverified', 'pending_review', 'active', 'refused', 'suspended', 'cancelled'],
+    },
+    limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+    offset: { type: 'integer', minimum: 0, default: 0 },
+  },
+} as const;
+
 const accountsRoutes: FastifyPluginAsync = async (app) => {
   const { accounts } = app.services;
   type Id = { Params: FromSchema<typeof idParams> };
+
+  app.get<{ Querystring: FromSchema<typeof listQuery> }>(
+    '/accounts',
+    {
+      onRequest: app.requirePermission('accounts.moderate'),
+      schema: {
+        summary:
+          'Tìm tài khoản (tên, thư điện tử, số điện thoại, số định danh, mã số thuế) / Find accounts (name, email, phone, citizen ID, tax code)',
+        tags: ['accounts'],
+        querystring: listQuery,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              items: { type: 'array', items: accountSchema },
+              total: { type: 'integer' },
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const { items, total } = await accounts.list({
+        ...request.query,
+        limit: request.query.limit ?? 50,
+        offset: request.query.offset ?? 0,
+      });
+      return { items: items.map(publicAccount), total };
+    },
+  );
 
   app.post<{ Body: FromSchema<typeof staffBody> }>(
     '/accounts/staff',

@@ -7,6 +7,7 @@ import { DOSSIER_STATUSES } from '../../../domain/dossier-lifecycle.machine.js';
 import { AppError } from '../../../errors.js';
 import { callerOf } from '../../../plugins/app/accounts/auth.plugin.js';
 import { present } from '../../../plugins/app/dossiers/dossier.service.js';
+import { ratingSchema } from './dossier-rating.routes.js';
 
 // The largest file any procedure accepts; each document's own limit is checked while streaming.
 const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
@@ -95,6 +96,8 @@ const listQuery = {
   properties: {
     status: { type: 'string', enum: [...DOSSIER_STATUSES] },
     procedureCode,
+    // Part of the dossier code or of the applicant's name, any case.
+    q: { type: 'string', minLength: 1, maxLength: 200 },
     limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
     offset: { type: 'integer', minimum: 0, default: 0 },
   },
@@ -340,7 +343,7 @@ const dossiersRoutes: FastifyPluginAsync = async (app) => {
     {
       onRequest: read,
       schema: {
-        summary: 'Chi tiết hồ sơ và tài liệu / A dossier with its documents',
+        summary: 'Chi tiết hồ sơ, tài liệu và đánh giá / A dossier with its documents and rating',
         tags: ['dossiers'],
         params: idParams,
         response: {
@@ -349,6 +352,7 @@ const dossiersRoutes: FastifyPluginAsync = async (app) => {
             properties: {
               ...dossierSchema.properties,
               attachments: { type: 'array', items: attachmentSchema },
+              rating: ratingSchema,
             },
           },
         },
@@ -359,6 +363,7 @@ const dossiersRoutes: FastifyPluginAsync = async (app) => {
       const attachments = await dossiers.attachments(dossier.id);
       return {
         ...present(dossier),
+        rating: await app.services.ratings.of(dossier.id),
         attachments: attachments.map((a) => ({
           id: a.id,
           documentKey: a.document_key,

@@ -1,0 +1,128 @@
+// GET /api/v1/dossiers/:id/stream: the dossier's status as Server-Sent
+// Events, for whoever may read the dossier. An event `dossier` at once, then
+// after every audit event appended to the dossier (by any server process),
+// and a comment every 25 s so that proxies keep the connection open.
+import type { FastifyPluginAsync } from 'fastify';
+import type { FromSchema } from 'json-schema-to-ts';
+import { STATUS_CODES, STATUS_LABELS } from '../../../domain/dossier-lifecycle.machine.js';
+import { callerOf } from '../../../plugins/app/accounts/auth.plugin.js';
+import type { DossierRow } from '../../../plugins/app/dossiers/dossier-transitions.js';
+
+const HEARTBEAT_MS = 25_000;
+
+const idParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', format: 'uuid' } },
+} as const;
+
+const dossierStreamRoutes: FastifyPluginAsync = async (app) => {
+  const { dossiers } = app.services;
+
+  /** What each `dossier` event carries, read in one statement (one snapshot). */
+  async function state(id: string) {
+    const row = await app
+      .db<DossierRow>('dossiers as d')
+      .where('d.id', id)
+      .first<{ status: DossierRow['status']; updated_at: Date; seq: number | null }>(
+        'd.status',
+        'd.updated_at',
+        app.db.raw('(select max(seq) from dossier_events e where e.dossier_id = d.id) as seq'),
+      );
+    return {
+      status: row!.status,
+      statusCode: STATUS_CODES[row!.status],
+      statusLabel: STATUS_LABELS[row!.status],
+      updatedAt: row!.updated_at.toISOString(),
+      lastEventSeq: Number(row!.seq ?? 0),
+    };
+  }
+
+  app.get<{ Params: FromSchema<typeof idParams> }>(
+    '/dossiers/:id/stream',
+    {
+      onRequest: app.requirePermission('dossiers.read'),
+      // A HEAD request would hold a connection open with nothing to send.
+      exposeHeadRoute: false,
+      schema: {
+        summary:
+          'Theo dõi trạng thái hồ sơ trực tiếp (Server-Sent Events, sự kiện "dossier") / Live dossier status (Server-Sent Events, event "dossier")',
+        description:
+          'Each event `dossier` carries JSON { status, statusCode, statusLabel, updatedAt, lastEventSeq }; the id of the event is lastEventSeq.',
+        tags: ['dossiers'],
+        params: idParams,
+        produces: ['text/event-stream'],
+        response: {
+          200: {
+            description: 'text/event-stream',
+            content: { 'text/event-stream': { schema: { type: 'string' } } },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id } = await dossiers.visible(callerOf(request), request.params.id);
+      const raw = reply.raw;
+      let ended = false;
+      let sentSeq = -1;
+      let reading = false;
+      let again = false;
+
+      const write = (text: string) => {
+        if (!ended) raw.write(text);
+      };
+      // One read at a time; a change during a read makes one more read.
+      const push = async () => {
+        if (reading) {
+          again = true;
+          return;
+        }
+        reading = true;
+        try {
+          do {
+            again = false;
+            const current = await state(id);
+            if (current.lastEventSeq !== sentSeq) {
+              sentSeq = current.lastEventSeq;
+              write(`event: dossier\nid: ${sentSeq}\ndata: ${JSON.stringify(current)}\n\n`);
+            }
+          } while (again && !ended);
+        } catch (error) {
+          request.log.warn({ err: error, dossierId: id }, 'dossier stream read failed');
+        } finally {
+          reading = false;
+        }
+      };
+
+      let unsubscribe = () => undefined as void;
+      const heartbeat = setInterval(() => write(': heartbeat\n\n'), HEARTBEAT_MS);
+      heartbeat.unref();
+      const end = () => {
+        if (ended) return;
+        ended = true;
+        clearInterval(heartbeat);
+        unsubscribe();
+        raw.end();
+      };
+
+      unsubscribe = await app.dossierFeed.subscribe(id, {
+        changed: () => void push(),
+        closing: end,
+      });
+      reply.hijack();
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        // nginx and similar proxies would otherwise buffer the stream.
+        'x-accel-buffering': 'no',
+      });
+      // The response closes when the client goes away (or when end() ended it).
+      raw.on('close', end);
+      if (raw.destroyed) end();
+      await push();
+    },
+  );
+};
+
+export default dossierStreamRoutes;
