@@ -14,6 +14,11 @@ const NEW_NAME = 'Thẩm định hồ sơ và thực địa';
 /** bpmn-js splits a label into lines; compare texts without their spaces. */
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 
+async function showDiagram(page: Page, id: string) {
+  await page.goto(`/dossiers/${id}`);
+  await page.getByRole('button', { name: 'Xem sơ đồ quy trình' }).click();
+}
+
 async function appraisalLabel(page: Page): Promise<string> {
   const label = page.locator('[data-element-id="Task_Appraisal"] text').first();
   return (await label.count()) > 0 ? squeeze((await label.textContent()) ?? '') : '';
@@ -82,10 +87,10 @@ describe('the modeler deploys a new version of a procedure', () => {
 
     // The citizen's progress view draws the version the dossier runs on.
     const view = await citizen.newPage();
-    await view.goto(`/dossiers/${next}`);
+    await showDiagram(view, next);
     await expect.poll(() => appraisalLabel(view), { timeout: 30_000 }).toBe(squeeze(NEW_NAME));
     findings.push(...(await inspect(view, 'dossier-progress-new-version')));
-    await view.goto(`/dossiers/${earlier}`);
+    await showDiagram(view, earlier);
     await expect
       .poll(() => appraisalLabel(view), { timeout: 30_000 })
       .toBe(squeeze('Thẩm định hồ sơ'));
