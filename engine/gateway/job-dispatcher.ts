@@ -1,7 +1,8 @@
 // Hands jobs to workers: long-polling ActivateJobs requests wait until a job
 // of their type appears (or their requestTimeout passes), and job streams
 // (StreamActivatedJobs) get jobs pushed as they are created.
-import type { ActivatedJob, Commands } from '../processor/commands.js';
+import type { Commands } from '../processor/commands.js';
+import type { ActivatedJob } from '../processor/job-activation.js';
 
 export interface JobRequest {
   type: string;

@@ -9,8 +9,10 @@ import {
   type UntypedHandleCall,
   type sendUnaryData,
 } from '@grpc/grpc-js';
-import type { ActivatedJob, Commands } from '../processor/commands.js';
+import type { Commands } from '../processor/commands.js';
+import type { ActivatedJob } from '../processor/job-activation.js';
 import { EngineError } from '../processor/engine-error.js';
+import { identityEncoding } from './identity-encoding.js';
 import { JobDispatcher } from './job-dispatcher.js';
 import { gatewayService } from './proto.js';
 import { parseKey, parseVariables } from './variables-document.js';
@@ -359,6 +361,7 @@ export async function startGateway(
   const server = new Server({
     'grpc.max_receive_message_length': MAX_MESSAGE_BYTES,
     'grpc.max_send_message_length': MAX_MESSAGE_BYTES,
+    interceptors: [identityEncoding],
   });
   server.addService(service, implementation);
   const port = await new Promise<number>((resolve, reject) =>

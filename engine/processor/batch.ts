@@ -1,11 +1,21 @@
 // The state one command works on, inside its PostgreSQL transaction: the
 // process instances it touched (locked, loaded whole), and every row it must
-// write. `flush` writes them in a few multi-row statements before commit.
-import type { Knex } from 'knex';
+// write. `flush` writes them all in one statement before commit.
+import type { QueryResultRow } from 'pg';
 import type { CompiledProcess } from '../bpmn/model.js';
 import type { Clock } from './clock.js';
 import type { DefinitionStore, StoredDefinition } from './definitions.js';
+import { flushStatement, type InsertTable } from './flush-statement.js';
+import {
+  lockInstance,
+  lockInstanceOfJob,
+  readInstance,
+  readInstanceWithJob,
+  type ElementTuple,
+  type InstanceState,
+} from './instance-statements.js';
 import type { KeyAllocator } from './keys.js';
+import type { CommandDb, Sql } from './transaction.js';
 
 export interface ElementInstance {
   key: string;
@@ -108,11 +118,15 @@ export class Batch {
   private readonly signalSubscriptions: Record<string, unknown>[] = [];
   private readonly incidents: Record<string, unknown>[] = [];
   private readonly records: RecordRow[] = [];
-  private readonly sql: (() => Promise<unknown>)[] = [];
+  /** Element instance keys by the key of their job that ends with this command. */
+  private readonly doneJobs = new Map<string, string>();
+  private readonly afterFlush: (() => Promise<unknown>)[] = [];
   private readonly deferred: (() => Promise<void>)[] = [];
 
   constructor(
-    readonly trx: Knex.Transaction,
+    readonly trx: CommandDb,
+    /** The same transaction, for the statements that need no query builder. */
+    readonly sql: Sql,
     readonly keys: KeyAllocator,
     readonly definitions: DefinitionStore,
     readonly now: Date,
@@ -131,30 +145,42 @@ export class Batch {
   async load(processInstanceKey: string): Promise<LoadedInstance | null> {
     const cached = this.instances.get(processInstanceKey);
     if (cached) return cached;
-    // Lock first, then read in a statement of its own: a statement's snapshot
-    // is taken before it waits for the lock, and would miss the changes of the
-    // command that held it.
-    const locked = await this.trx.raw<{ rows: unknown[] }>(
-      'select 1 from engine.element_instances where key = ? for update',
-      [processInstanceKey],
-    );
-    if (locked.rows.length === 0) return null;
-    const rows = await this.trx.raw<{ rows: RawElementInstance[] }>(
-      'select e.* from engine.element_instances e where e.process_instance_key = ?',
-      [processInstanceKey],
-    );
-    const root = rows.rows.find((r) => r.key === processInstanceKey)!;
-    const definition = await this.definitions.byKey(root.definition_key, this.trx);
-    const vars = await this.trx('engine.variables')
-      .where('process_instance_key', processInstanceKey)
-      .select<{ scope_key: string; name: string; value: unknown }[]>('scope_key', 'name', 'value');
+    const [locked, read] = await this.sql.inOneTrip([
+      lockInstance(processInstanceKey),
+      readInstance(processInstanceKey),
+    ]);
+    if (!locked?.length) return null;
+    return this.loaded(processInstanceKey, read![0] as InstanceState);
+  }
+
+  /** Locks and loads the process instance of a job, and locks and reads the job. */
+  async loadWithJob<J extends QueryResultRow>(
+    jobKey: string,
+  ): Promise<{ instance: LoadedInstance; job: J | null } | null> {
+    const [locked, read] = await this.sql.inOneTrip([
+      lockInstanceOfJob(jobKey),
+      readInstanceWithJob(jobKey),
+    ]);
+    if (!locked?.length) return null;
+    const key = String(locked[0]!.key);
+    const { elements, variables, ...job } = read![0] as InstanceState & QueryResultRow;
+    const instance = this.instances.get(key) ?? (await this.loaded(key, { elements, variables }));
+    return { instance, job: job.key == null ? null : (job as J) };
+  }
+
+  private async loaded(processInstanceKey: string, state: InstanceState): Promise<LoadedInstance> {
+    const elements = state.elements.map((tuple) => fromTuple(tuple, processInstanceKey));
+    const root = elements.find((e) => e.key === processInstanceKey)!;
+    const definition = await this.definitions.byKey(root.definitionKey, this.trx);
     const instance: LoadedInstance = {
       key: processInstanceKey,
       definition,
-      elements: new Map(rows.rows.map((r) => [r.key, fromRow(r)])),
+      elements: new Map(elements.map((e) => [e.key, e])),
       variables: new Map(),
     };
-    for (const v of vars) scopeVariables(instance, v.scope_key).set(v.name, v.value);
+    for (const [scopeKey, name, value] of state.variables) {
+      scopeVariables(instance, scopeKey).set(name, value);
+    }
     this.instances.set(processInstanceKey, instance);
     return instance;
   }
@@ -215,6 +241,11 @@ export class Batch {
     this.signalSubscriptions.push(row);
   }
 
+  /** A job that ends with this command, whether or not its element instance does. */
+  deleteJob(key: string, elementInstanceKey: string): void {
+    this.doneJobs.set(key, elementInstanceKey);
+  }
+
   addIncident(row: Record<string, unknown>): void {
     this.incidents.push(row);
   }
@@ -238,89 +269,61 @@ export class Batch {
 
   /** A statement to run at flush, after the rows above are written. */
   later(statement: () => Promise<unknown>): void {
-    this.sql.push(statement);
+    this.afterFlush.push(statement);
   }
 
   async flush(): Promise<void> {
-    const trx = this.trx;
-    const endedKeys = [...this.ended.keys()];
     const liveOwner = (key: unknown) => key == null || !this.ended.has(String(key));
-
-    const inserts: Record<string, unknown>[] = [];
+    const elements: Record<string, unknown>[] = [];
     for (const key of this.created) {
       if (this.ended.has(key)) continue;
       const element = this.findElement(key);
-      if (element) inserts.push(toRow(element));
+      if (element) elements.push(toRow(element));
     }
-    if (inserts.length) await trx('engine.element_instances').insert(inserts);
+    const updatedElements: { key: string; data: InstanceData }[] = [];
     for (const key of this.changed) {
       if (this.created.has(key) || this.ended.has(key)) continue;
       const element = this.findElement(key);
-      if (element) {
-        await trx('engine.element_instances').where({ key }).update({ data: element.data });
-      }
+      if (element) updatedElements.push({ key, data: element.data });
     }
-    if (endedKeys.length) {
-      const persisted = endedKeys.filter((k) => !this.created.has(k));
-      if (persisted.length) {
-        // Everything an ended element owned goes in one round trip.
-        await trx.raw(
-          `with e as (delete from engine.element_instances where key = any(:keys::bigint[])),
-                v as (delete from engine.variables where scope_key = any(:keys::bigint[])),
-                j as (delete from engine.jobs where element_instance_key = any(:keys::bigint[])),
-                t as (delete from engine.timers where element_instance_key = any(:keys::bigint[])),
-                m as (delete from engine.message_subscriptions where element_instance_key = any(:keys::bigint[])),
-                s as (delete from engine.signal_subscriptions where element_instance_key = any(:keys::bigint[]))
-           update engine.incidents set state = 'resolved', resolved_at = :now
-            where element_instance_key = any(:keys::bigint[]) and state = 'active'`,
-          { keys: persisted, now: this.now },
-        );
-      }
-    }
-
-    const variableRows: Record<string, unknown>[] = [];
+    const variables: Record<string, unknown>[] = [];
     for (const [scopeKey, writes] of this.variableWrites) {
       const instance = this.instanceOfScope(scopeKey);
       if (!instance) continue;
       for (const [name, value] of writes) {
-        variableRows.push({
-          scope_key: scopeKey,
-          name,
-          value: JSON.stringify(value ?? null),
-          process_instance_key: instance.key,
-        });
+        variables.push({ scope_key: scopeKey, name, value, process_instance_key: instance.key });
       }
     }
-    if (variableRows.length) {
-      await trx('engine.variables')
-        .insert(variableRows)
-        .onConflict(['scope_key', 'name'])
-        .merge(['value']);
+    const inserts: { table: InsertTable; rows: object[] }[] = [
+      { table: 'element_instances', rows: elements },
+      { table: 'variables', rows: variables },
+      { table: 'jobs', rows: this.jobs.filter((j) => liveOwner(j.element_instance_key)) },
+      { table: 'timers', rows: this.timers.filter((t) => liveOwner(t.element_instance_key)) },
+      {
+        table: 'message_subscriptions',
+        rows: this.messageSubscriptions.filter((m) => liveOwner(m.element_instance_key)),
+      },
+      {
+        table: 'signal_subscriptions',
+        rows: this.signalSubscriptions.filter((m) => liveOwner(m.element_instance_key)),
+      },
+      { table: 'incidents', rows: this.incidents.filter((i) => liveOwner(i.element_instance_key)) },
+      { table: 'records', rows: this.records },
+    ];
+    const statement = flushStatement({
+      ended: [...this.ended.keys()].filter((k) => !this.created.has(k)),
+      now: this.now,
+      // The jobs of ended element instances go with them.
+      doneJobs: [...this.doneJobs].filter(([, owner]) => liveOwner(owner)).map(([key]) => key),
+      updatedElements,
+      inserts,
+    });
+    if (statement && this.afterFlush.length === 0) {
+      await this.sql.last(statement.text, statement.values);
+      return;
     }
-
-    const jobs = this.jobs.filter((j) => liveOwner(j.element_instance_key));
-    if (jobs.length) {
-      await trx('engine.jobs').insert(
-        jobs.map((j) => ({ ...j, custom_headers: JSON.stringify(j.custom_headers) })),
-      );
-    }
-    const timers = this.timers.filter((t) => liveOwner(t.element_instance_key));
-    if (timers.length) await trx('engine.timers').insert(timers);
-    const subs = this.messageSubscriptions.filter((s) => liveOwner(s.element_instance_key));
-    if (subs.length) await trx('engine.message_subscriptions').insert(subs);
-    const signals = this.signalSubscriptions.filter((s) => liveOwner(s.element_instance_key));
-    if (signals.length) await trx('engine.signal_subscriptions').insert(signals);
-    const incidents = this.incidents.filter((i) => liveOwner(i.element_instance_key));
-    if (incidents.length) await trx('engine.incidents').insert(incidents);
-    for (const statement of this.sql) await statement();
-    if (this.records.length) {
-      await trx('engine.records').insert(
-        this.records.map((r) => ({
-          ...r,
-          payload: r.payload == null ? null : JSON.stringify(r.payload),
-        })),
-      );
-    }
+    if (statement) await this.sql.query(statement.text, statement.values);
+    for (const statement of this.afterFlush) await statement();
   }
 
   private findElement(key: string): ElementInstance | undefined {
@@ -339,27 +342,18 @@ export class Batch {
   }
 }
 
-interface RawElementInstance {
-  key: string;
-  process_instance_key: string;
-  definition_key: string;
-  element_id: string;
-  flow_scope_key: string | null;
-  parent_element_instance_key: string | null;
-  data: InstanceData;
-  created_at: Date;
-}
-
-function fromRow(r: RawElementInstance): ElementInstance {
+function fromTuple(tuple: ElementTuple, processInstanceKey: string): ElementInstance {
+  const [key, definitionKey, elementId, flowScopeKey, parentElementInstanceKey, data, createdAt] =
+    tuple;
   return {
-    key: r.key,
-    processInstanceKey: r.process_instance_key,
-    definitionKey: r.definition_key,
-    elementId: r.element_id,
-    flowScopeKey: r.flow_scope_key,
-    parentElementInstanceKey: r.parent_element_instance_key,
-    data: r.data ?? {},
-    createdAt: r.created_at,
+    key,
+    processInstanceKey,
+    definitionKey,
+    elementId,
+    flowScopeKey,
+    parentElementInstanceKey,
+    data: (data ?? {}) as InstanceData,
+    createdAt: new Date(createdAt),
   };
 }
 

@@ -10,6 +10,7 @@ import {
   throwError,
 } from './flow.js';
 import { raiseIncident } from './incidents.js';
+import { activateJobs, type ActivatedJob, type ActivationRequest } from './job-activation.js';
 import { publishMessage, expireMessages, type PublishedMessage } from './messages.js';
 import type { Processor } from './processor.js';
 import { broadcastSignal } from './signals.js';
@@ -17,22 +18,6 @@ import { schedule } from './timer-schedule.js';
 import { fireTimer } from './timers.js';
 import { propagate, setLocal } from './variables.js';
 import type { DeployedProcess, StoredDefinition } from './definitions.js';
-
-export interface ActivatedJob {
-  key: string;
-  type: string;
-  processInstanceKey: string;
-  bpmnProcessId: string;
-  processDefinitionVersion: number;
-  processDefinitionKey: string;
-  elementId: string;
-  elementInstanceKey: string;
-  customHeaders: Record<string, string>;
-  worker: string;
-  retries: number;
-  deadline: number;
-  variables: Record<string, unknown>;
-}
 
 interface JobRecord {
   key: string;
@@ -111,7 +96,7 @@ export class Commands {
       } else if (request.version > 0) {
         definition = await definitions.version(request.bpmnProcessId, request.version, trx);
       } else {
-        definition = await definitions.latest(request.bpmnProcessId, trx);
+        definition = await definitions.latest(request.bpmnProcessId, trx, batch.sql);
       }
       const instance = await createProcessInstance(batch, definition, request.variables);
       expect?.(instance.key);
@@ -154,71 +139,8 @@ export class Commands {
   }
 
   /** Activates up to `max` jobs of a type (SKIP LOCKED: many workers never share one). */
-  activateJobs(request: {
-    type: string;
-    worker: string;
-    timeoutMs: number;
-    max: number;
-    fetchVariable: string[];
-  }): Promise<ActivatedJob[]> {
-    return this.processor.run(async (batch) => {
-      const now = batch.now;
-      const deadline = new Date(now.getTime() + request.timeoutMs);
-      const { rows } = await batch.trx.raw<{ rows: JobRecord[] }>(
-        `update engine.jobs set state = 'activated', deadline = ?, worker = ?
-          where key in (
-            select key from engine.jobs
-             where type = ? and retries > 0
-               and (state = 'activatable' or (state = 'activated' and deadline <= ?))
-               and (backoff_until is null or backoff_until <= ?)
-             order by key limit ? for update skip locked)
-          returning *`,
-        [deadline, request.worker, request.type, now, now, request.max],
-      );
-      if (rows.length === 0) return [];
-      const scopes = [...new Set(rows.flatMap((r) => r.scope_path))];
-      const vars = await batch
-        .trx('engine.variables')
-        .whereIn('scope_key', scopes)
-        .select<{ scope_key: string; name: string; value: unknown }[]>(
-          'scope_key',
-          'name',
-          'value',
-        );
-      const byScope = new Map<string, { name: string; value: unknown }[]>();
-      for (const v of vars) {
-        const list = byScope.get(v.scope_key) ?? [];
-        list.push(v);
-        byScope.set(v.scope_key, list);
-      }
-      const wanted = request.fetchVariable.length ? new Set(request.fetchVariable) : null;
-      return rows
-        .sort((a, b) => (BigInt(a.key) < BigInt(b.key) ? -1 : 1))
-        .map((job) => {
-          const variables: Record<string, unknown> = {};
-          // Outermost scope first, so inner values win.
-          for (const scope of [...job.scope_path].reverse()) {
-            for (const v of byScope.get(scope) ?? []) {
-              if (!wanted || wanted.has(v.name)) variables[v.name] = v.value;
-            }
-          }
-          return {
-            key: job.key,
-            type: job.type,
-            processInstanceKey: job.process_instance_key,
-            bpmnProcessId: job.bpmn_process_id,
-            processDefinitionVersion: job.version,
-            processDefinitionKey: job.definition_key,
-            elementId: job.element_id,
-            elementInstanceKey: job.element_instance_key,
-            customHeaders: job.custom_headers,
-            worker: request.worker,
-            retries: job.retries,
-            deadline: deadline.getTime(),
-            variables,
-          };
-        });
-    });
+  activateJobs(request: ActivationRequest): Promise<ActivatedJob[]> {
+    return this.processor.run((batch) => activateJobs(batch, request));
   }
 
   /** Puts activated jobs back (a stream could not deliver them). */
@@ -242,7 +164,7 @@ export class Commands {
         );
       }
       const element = instance.elements.get(job.element_instance_key)!;
-      await batch.trx('engine.jobs').where('key', jobKey).delete();
+      batch.deleteJob(jobKey, job.element_instance_key);
       batch.record(jobRecord(job, 'COMPLETED', variables));
       element.data.payload = variables;
       batch.touch(element);
@@ -507,19 +429,11 @@ export class Commands {
           `Expected to ${action} job with key '${jobKey}', but no such job was found`,
         );
       if (!/^\d+$/.test(jobKey)) throw notFound();
-      const peek = await batch
-        .trx('engine.jobs')
-        .where('key', jobKey)
-        .first('process_instance_key');
-      if (!peek) throw notFound();
-      const instance = await batch.load(String(peek.process_instance_key));
-      const job = await batch
-        .trx('engine.jobs')
-        .where('key', jobKey)
-        .forUpdate()
-        .first<JobRecord>();
-      if (!instance || !job || !instance.elements.has(job.element_instance_key)) throw notFound();
-      await work(batch, instance, job);
+      const loaded = await batch.loadWithJob<JobRecord>(jobKey);
+      if (!loaded?.job || !loaded.instance.elements.has(loaded.job.element_instance_key)) {
+        throw notFound();
+      }
+      await work(batch, loaded.instance, loaded.job);
     });
   }
 }

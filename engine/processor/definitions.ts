@@ -1,11 +1,11 @@
 // Deployed process definitions: versions by bpmnProcessId, compiled once and
 // kept in memory; start events that wait for messages, timers and signals.
 import { createHash } from 'node:crypto';
-import type { Knex } from 'knex';
 import { compileDeployment } from '../bpmn/compile.js';
 import { DeploymentError } from '../bpmn/deployment-error.js';
 import type { CompiledProcess } from '../bpmn/model.js';
 import { EngineError } from './engine-error.js';
+import type { CommandDb, Sql } from './transaction.js';
 
 export interface StoredDefinition {
   key: string;
@@ -38,7 +38,7 @@ export class DefinitionStore {
   /** Compiled resources by checksum: a file with several processes compiles once. */
   private readonly compiled = new Map<string, Promise<CompiledProcess[]>>();
 
-  async byKey(key: string, db: Knex | Knex.Transaction): Promise<StoredDefinition> {
+  async byKey(key: string, db: CommandDb): Promise<StoredDefinition> {
     const cached = this.byKeyCache.get(key);
     if (cached) return cached;
     const row = await db<DefinitionRow>('engine.process_definitions').where({ key }).first();
@@ -50,25 +50,22 @@ export class DefinitionStore {
     return this.remember(row);
   }
 
-  async latest(bpmnProcessId: string, db: Knex | Knex.Transaction): Promise<StoredDefinition> {
-    const row = await db<DefinitionRow>('engine.process_definitions')
-      .where({ bpmn_process_id: bpmnProcessId })
-      .orderBy('version', 'desc')
-      .first('key');
+  async latest(bpmnProcessId: string, trx: CommandDb, sql: Sql): Promise<StoredDefinition> {
+    const [row] = await sql.read<{ key: string }>(
+      `select key::text from engine.process_definitions where bpmn_process_id = $1
+        order by version desc limit 1`,
+      [bpmnProcessId],
+    );
     if (!row) {
       throw new EngineError(
         'NOT_FOUND',
         `Expected to find process definition with process ID '${bpmnProcessId}', but none found`,
       );
     }
-    return this.byKey(row.key, db);
+    return this.byKey(row.key, trx);
   }
 
-  async version(
-    bpmnProcessId: string,
-    version: number,
-    db: Knex | Knex.Transaction,
-  ): Promise<StoredDefinition> {
+  async version(bpmnProcessId: string, version: number, db: CommandDb): Promise<StoredDefinition> {
     const row = await db<DefinitionRow>('engine.process_definitions')
       .where({ bpmn_process_id: bpmnProcessId, version })
       .first();
@@ -82,7 +79,7 @@ export class DefinitionStore {
   }
 
   /** The latest version of every process, for start events that wait on something. */
-  async allLatest(db: Knex | Knex.Transaction): Promise<StoredDefinition[]> {
+  async allLatest(db: CommandDb): Promise<StoredDefinition[]> {
     // Keys only: the XML is read (and compiled) once per definition, by byKey.
     const rows = await db.raw<{ rows: { key: string }[] }>(
       `select distinct on (bpmn_process_id) key from engine.process_definitions
@@ -99,7 +96,7 @@ export class DefinitionStore {
    * stores a new version of each process whose content changed.
    */
   async deploy(
-    trx: Knex.Transaction,
+    trx: CommandDb,
     resourceName: string,
     xml: string,
     deploymentKey: string,

@@ -379,7 +379,7 @@ async function callProcess(
       `Expected process id to be a non-empty string, but was '${String(processId)}'`,
     );
   }
-  const definition = await batch.definitions.latest(processId, batch.trx).catch(() => {
+  const definition = await batch.definitions.latest(processId, batch.trx, batch.sql).catch(() => {
     throw new EngineError(
       'NOT_FOUND',
       `Expected process with BPMN process id '${processId}' to be deployed, but not found.`,
@@ -595,7 +595,7 @@ async function completeProcess(
   record(batch, instance, root, 'ELEMENT_COMPLETED');
   batch.endElement(instance, root);
   batch.effects.completedInstances.set(instance.key, variables);
-  batch.defer(() => releaseMessageStart(batch, instance.key));
+  batch.defer(() => releaseMessageStart(batch, instance));
   if (root.parentElementInstanceKey)
     await returnToCaller(batch, root.parentElementInstanceKey, variables);
 }
@@ -644,7 +644,7 @@ export async function terminate(
   }
   record(batch, instance, element, 'ELEMENT_TERMINATED');
   batch.endElement(instance, element);
-  if (!node) batch.defer(() => releaseMessageStart(batch, instance.key));
+  if (!node) batch.defer(() => releaseMessageStart(batch, instance));
 }
 
 export { throwError };

@@ -1,6 +1,6 @@
 // int64 keys as decimal strings (as on the wire). Blocks of 1000 are taken
 // from one sequence, so several engine processes never hand out the same key.
-import type { Knex } from 'knex';
+import type { CommandDb } from './transaction.js';
 
 const BLOCK = 1000n;
 
@@ -15,7 +15,7 @@ export class KeyAllocator {
    * hold the whole pool. (nextval is never rolled back, so a command that fails
    * gives no key back.)
    */
-  async next(db: Knex | Knex.Transaction): Promise<string> {
+  async next(db: CommandDb): Promise<string> {
     while (this.current >= this.end) {
       if (this.refill) {
         // Another command is fetching a block: wait for it, then look again.

@@ -1,11 +1,12 @@
 // Message correlation: by name and correlation key to open subscriptions (at
 // most once per process instance), to message start events (one active
 // instance per correlation key), and buffered for its TTL for later ones.
-import type { Batch } from './batch.js';
+import type { Batch, LoadedInstance } from './batch.js';
 import type { StoredDefinition } from './definitions.js';
 import { EngineError } from './engine-error.js';
 import { trigger } from './events.js';
 import { createProcessInstance } from './flow.js';
+import type { Statement } from './transaction.js';
 
 export interface PublishedMessage {
   name: string;
@@ -17,7 +18,20 @@ export interface PublishedMessage {
 
 export async function publishMessage(batch: Batch, message: PublishedMessage): Promise<string> {
   const { trx, now } = batch;
-  await lockCorrelation(batch, message.name, message.correlationKey);
+  const [, found] = await batch.sql.inOneTrip([
+    correlationLock(message.name, message.correlationKey),
+    {
+      text: `select process_instance_key::text, element_instance_key::text, element_id
+               from engine.message_subscriptions
+              where message_name = $1 and correlation_key = $2 order by key`,
+      values: [message.name, message.correlationKey],
+    },
+  ]);
+  const subscriptions = found as {
+    process_instance_key: string;
+    element_instance_key: string;
+    element_id: string;
+  }[];
   // As Zeebe: a message id is unique per name and correlation key (the lock
   // above serialises publishes of the same name and key).
   const sameId = {
@@ -42,10 +56,6 @@ export async function publishMessage(batch: Batch, message: PublishedMessage): P
   const key = await batch.key();
   const targets: string[] = [];
 
-  const subscriptions = await trx('engine.message_subscriptions')
-    .where({ message_name: message.name, correlation_key: message.correlationKey })
-    .orderBy('key')
-    .select<{ process_instance_key: string; element_instance_key: string; element_id: string }[]>();
   const done = new Set<string>();
   for (const sub of subscriptions) {
     if (done.has(sub.process_instance_key)) continue;
@@ -101,10 +111,16 @@ export async function publishMessage(batch: Batch, message: PublishedMessage): P
  * (until commit): otherwise each could commit without seeing the other, and
  * the message would be lost although buffered.
  */
+function correlationLock(name: string, correlationKey: string): Statement {
+  return {
+    text: 'select pg_advisory_xact_lock(hashtext($1))',
+    values: [`message:${name}:${correlationKey}`],
+  };
+}
+
 function lockCorrelation(batch: Batch, name: string, correlationKey: string): Promise<unknown> {
-  return batch.trx.raw('select pg_advisory_xact_lock(hashtext(?))', [
-    `message:${name}:${correlationKey}`,
-  ]);
+  const { text, values } = correlationLock(name, correlationKey);
+  return batch.sql.query(text, values);
 }
 
 /** A subscription just opened: correlate the oldest buffered message it has not had. */
@@ -117,18 +133,18 @@ export async function correlateBuffered(
   correlationKey: string,
 ): Promise<void> {
   if (!batch.isLive(ownerKey)) return;
-  await lockCorrelation(batch, name, correlationKey);
-  const { rows } = await batch.trx.raw<{
-    rows: { key: string; variables: Record<string, unknown> }[];
-  }>(
-    `select m.key, m.variables from engine.messages m
-      where m.name = ? and m.correlation_key = ? and m.expires_at > ?
-        and not exists (select 1 from engine.message_correlations c
-                         where c.message_key = m.key and c.target = ?)
-      order by m.key limit 1`,
-    [name, correlationKey, batch.now, processInstanceKey],
-  );
-  const message = rows[0];
+  const [, rows] = await batch.sql.inOneTrip([
+    correlationLock(name, correlationKey),
+    {
+      text: `select m.key::text, m.variables from engine.messages m
+              where m.name = $1 and m.correlation_key = $2 and m.expires_at > $3
+                and not exists (select 1 from engine.message_correlations c
+                                 where c.message_key = m.key and c.target = $4)
+              order by m.key limit 1`,
+      values: [name, correlationKey, batch.now, processInstanceKey],
+    },
+  ]);
+  const message = rows![0] as { key: string; variables: Record<string, unknown> } | undefined;
   if (!message) return;
   const instance = await batch.load(processInstanceKey);
   if (!instance) return;
@@ -196,17 +212,19 @@ async function startByMessage(
  * A process instance ended. If a keyed message started it, the next buffered
  * message with that key (which it held back) starts a new instance, as in Zeebe.
  */
-export async function releaseMessageStart(batch: Batch, processInstanceKey: string): Promise<void> {
+export async function releaseMessageStart(batch: Batch, instance: LoadedInstance): Promise<void> {
+  // Only an instance started by a message start event can hold a lock.
+  if (messageStarts(instance.definition).length === 0) return;
   const { trx } = batch;
   const [lock] = await trx('engine.message_start_locks')
-    .where('process_instance_key', processInstanceKey)
+    .where('process_instance_key', instance.key)
     .delete()
     .returning<{ bpmn_process_id: string; correlation_key: string }[]>([
       'bpmn_process_id',
       'correlation_key',
     ]);
   if (!lock) return;
-  const definition = await batch.definitions.latest(lock.bpmn_process_id, trx);
+  const definition = await batch.definitions.latest(lock.bpmn_process_id, trx, batch.sql);
   const starts = messageStarts(definition);
   // A message published meanwhile is either seen here or sees the lock gone.
   for (const start of starts)

@@ -3,10 +3,12 @@
 // up waiting workers, answer waiting callers) are delivered after commit.
 import { EventEmitter } from 'node:events';
 import type { Knex } from 'knex';
+import type { ClientBase } from 'pg';
 import { Batch, type Effects } from './batch.js';
 import type { Clock } from './clock.js';
 import { DefinitionStore } from './definitions.js';
 import { KeyAllocator } from './keys.js';
+import { CommandTransaction } from './transaction.js';
 
 // PostgreSQL's deadlock and serialization failures: the command is retried.
 const RETRYABLE = new Set(['40P01', '40001']);
@@ -34,8 +36,15 @@ export class Processor extends EventEmitter<ProcessorEvents> {
   async run<T>(command: (batch: Batch) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const { result, effects } = await this.db.transaction(async (trx) => {
-          const batch = new Batch(trx, this.keys, this.definitions, this.clock.now(), this.clock);
+        const { result, effects } = await this.transaction(async (tx) => {
+          const batch = new Batch(
+            tx.db,
+            tx,
+            this.keys,
+            this.definitions,
+            this.clock.now(),
+            this.clock,
+          );
           const result = await command(batch);
           await batch.runDeferred();
           await batch.flush();
@@ -48,6 +57,24 @@ export class Processor extends EventEmitter<ProcessorEvents> {
         if (attempt < MAX_ATTEMPTS && code && RETRYABLE.has(code)) continue;
         throw error;
       }
+    }
+  }
+
+  private async transaction<T>(work: (tx: CommandTransaction) => Promise<T>): Promise<T> {
+    const client = this.db.client as Knex.Client;
+    const connection = (await client.acquireConnection()) as ClientBase;
+    try {
+      const tx = new CommandTransaction(this.db, connection);
+      try {
+        const result = await work(tx);
+        await tx.commit();
+        return result;
+      } catch (error) {
+        await tx.rollback();
+        throw error;
+      }
+    } finally {
+      await client.releaseConnection(connection);
     }
   }
 

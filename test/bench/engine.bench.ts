@@ -33,6 +33,8 @@ import { compileExpression, type Expression } from '../../engine/feel/expression
 import { createDb, runMigrations } from '../../server/plugins/external/database.js';
 import { startEmbeddedPostgres } from '../../server/plugins/external/embedded-postgres.js';
 import { temporaryDataDir } from '../support/test-database.js';
+import { backendCpu, cpuBetween } from './backend-cpu.js';
+import { SqlCounter } from './sql-counter.js';
 
 type ZeebeClient = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
 
@@ -104,6 +106,9 @@ interface Measurement {
   /** Engine transactions and SQL statements per completed instance. */
   transactionsPerInstance?: number;
   statementsPerInstance?: number;
+  roundTripsPerInstance?: number;
+  /** CPU time of the PostgreSQL backends per completed instance, in ms. */
+  pgCpuMsPerInstance?: number;
 }
 
 // --- load driver ---------------------------------------------------------------
@@ -233,74 +238,6 @@ function databaseUrl(serverUrl: string, name: string): string {
   return url.toString();
 }
 
-interface KnexQuery {
-  sql?: string;
-  __knexQueryUid?: string;
-}
-
-/** Counts the engine's transactions and statements; with `timed`, times each statement. */
-class SqlCounter {
-  transactions = 0;
-  statements = 0;
-  readonly bySql = new Map<string, { count: number; ms: number }>();
-  private readonly started = new Map<string, number>();
-
-  constructor(db: Knex, timed: boolean) {
-    db.on('query', (q: KnexQuery) => {
-      const sql = q.sql ?? '';
-      if (/^begin/i.test(sql)) this.transactions++;
-      else if (!/^(commit|rollback)/i.test(sql)) this.statements++;
-      if (timed && q.__knexQueryUid) this.started.set(q.__knexQueryUid, performance.now());
-    });
-    if (!timed) return;
-    const done = (q: KnexQuery) => {
-      const uid = q.__knexQueryUid;
-      const t0 = uid ? this.started.get(uid) : undefined;
-      if (!uid || t0 === undefined) return;
-      this.started.delete(uid);
-      const key = normaliseSql(q.sql ?? '');
-      const entry = this.bySql.get(key) ?? { count: 0, ms: 0 };
-      entry.count++;
-      entry.ms += performance.now() - t0;
-      this.bySql.set(key, entry);
-    };
-    db.on('query-response', (_response: unknown, q: KnexQuery) => done(q));
-    db.on('query-error', (_error: unknown, q: KnexQuery) => done(q));
-  }
-
-  reset(): void {
-    this.transactions = 0;
-    this.statements = 0;
-    this.bySql.clear();
-  }
-
-  print(label: string, instances: number): void {
-    const rows = [...this.bySql.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15);
-    const total = [...this.bySql.values()].reduce((sum, e) => sum + e.ms, 0);
-    console.log(
-      `\nSQL by total time, ${label}: ${instances} instances, ms summed over connections`,
-    );
-    console.log(
-      `${'ms'.padStart(8)} ${'count'.padStart(7)} ${'/inst'.padStart(6)} ${'avg ms'.padStart(7)}  statement`,
-    );
-    for (const [text, e] of rows) {
-      const perInstance = (e.count / Math.max(instances, 1)).toFixed(2);
-      console.log(
-        `${e.ms.toFixed(0).padStart(8)} ${String(e.count).padStart(7)} ${perInstance.padStart(6)} ${(e.ms / e.count).toFixed(2).padStart(7)}  ${text}`,
-      );
-    }
-    console.log(`${total.toFixed(0).padStart(8)} total`);
-  }
-}
-
-function normaliseSql(sql: string): string {
-  return sql
-    .replace(/\s+/g, ' ')
-    .replace(/\$\d+/g, '?')
-    .replace(/\(\?(, ?\?)*\)(, ?\(\?(, ?\?)*\))*/g, '(?…)')
-    .slice(0, 150);
-}
-
 // --- motcua over gRPC --------------------------------------------------------------
 
 function zeebeClient(address: string): ZeebeClient {
@@ -375,6 +312,7 @@ async function benchMotcua(
   let engine: RunningEngine | null = null;
   let zbc: ZeebeClient | null = null;
   let workers: Workers | null = null;
+  let sql: SqlCounter | null = null;
   let engineErrors = 0;
   let firstEngineError: string | undefined;
   let acquireErrors = 0;
@@ -416,7 +354,7 @@ async function benchMotcua(
       });
     }
     workers = await startWorkers(client);
-    const sql = new SqlCounter(db, SQL_PROFILE);
+    sql = new SqlCounter(name, SQL_PROFILE);
 
     for (const p of PROCESSES) {
       const runOne = async (n: number) => {
@@ -441,10 +379,14 @@ async function benchMotcua(
       }
       sql.reset();
       log(`motcua ${p.label}: ${SECONDS} s at ${CONCURRENCY} in flight…`);
+      const pgBefore = await backendCpu(admin, name);
       const m = await drive(`motcua ${p.label}`, SECONDS, CONCURRENCY, runOne);
+      const pgAfter = await backendCpu(admin, name);
       if (m.completed) {
         m.transactionsPerInstance = sql.transactions / m.completed;
         m.statementsPerInstance = sql.statements / m.completed;
+        m.roundTripsPerInstance = sql.roundTrips / m.completed;
+        if (pgAfter.size) m.pgCpuMsPerInstance = cpuBetween(pgBefore, pgAfter) / m.completed;
       }
       measurements.push(m);
       if (SQL_PROFILE) sql.print(`motcua ${p.label}`, m.completed);
@@ -463,6 +405,7 @@ async function benchMotcua(
       );
     }
   } finally {
+    sql?.dispose();
     workers?.close();
     if (zbc) await cleanup('client close', () => zbc!.close());
     if (engine) await cleanup('engine stop', () => engine!.stop());
@@ -649,8 +592,10 @@ function printTable(rows: Measurement[]): void {
     'failed',
     'node cpu%',
     'cpu ms/inst',
+    'pg cpu ms/inst',
     'tx/inst',
     'sql/inst',
+    'trips/inst',
   ];
   const lines = rows.map((m) => {
     const sorted = [...m.latencies].sort((a, b) => a - b);
@@ -663,8 +608,10 @@ function printTable(rows: Measurement[]): void {
       String(m.failed + (m.stalled ? m.inFlightAtEnd : 0)),
       m.cpuPercent.toFixed(0),
       m.completed ? m.cpuMsPerInstance.toFixed(2) : '',
+      m.pgCpuMsPerInstance?.toFixed(2) ?? '',
       m.transactionsPerInstance?.toFixed(2) ?? '',
       m.statementsPerInstance?.toFixed(1) ?? '',
+      m.roundTripsPerInstance?.toFixed(1) ?? '',
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
@@ -683,7 +630,7 @@ function report(rows: Measurement[], pg: PgbenchResult | null, notes: string[]):
     'bpmn-engine: in-process, no persistence, service task = immediate callback; an upper bound for an in-memory interpreter, not a like-for-like engine.',
   );
   console.log(
-    'node cpu%, cpu ms/inst: CPU time of this process (engine, gRPC client and workers together; 100% = one core). tx/inst, sql/inst: engine transactions and SQL statements per completed instance.',
+    'node cpu%, cpu ms/inst: CPU time of this process (engine, gRPC client and workers together; 100% = one core). pg cpu ms/inst: CPU time of the PostgreSQL backends serving the engine. tx/inst, sql/inst, trips/inst: engine transactions (a statement in autocommit is one), SQL statements, and round trips to PostgreSQL (BEGIN and COMMIT included) per completed instance.',
   );
   if (pg) {
     console.log(
