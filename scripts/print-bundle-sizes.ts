@@ -73,7 +73,11 @@ const citizen = fullClosure(
 const viewer = fullClosure(portal, dynamicKeys(portal, citizen).filter(isViewer), () => false);
 for (const key of citizen) viewer.delete(key);
 
-const officer = fullClosure(portal, allPages.filter((key) => !isCitizenPage(key)), isViewer);
+const officer = fullClosure(
+  portal,
+  allPages.filter((key) => !isCitizenPage(key)),
+  isViewer,
+);
 for (const key of citizen) officer.delete(key);
 
 const modeler = readManifest('modeler-ui');

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import {
   SchemaForm,
-  type FormData,
+  type FormValues,
   type FormDefinition,
 } from '../../portal-ui/src/forms/schema-form';
 import { setLocale as setPortalLocale } from '../../portal-ui/src/i18n/i18n';
@@ -21,7 +21,7 @@ export function FormPreviewDialog({ procedureCode, locale, onClose }: FormPrevie
   const { t, pick } = useI18n();
   const [form, setForm] = useState<FormDefinition | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [formData, setFormData] = useState<FormData>({});
+  const [formData, setFormData] = useState<FormValues>({});
 
   // The portal's renderer reads the language from the portal's own i18n store.
   useEffect(() => setPortalLocale(locale), [locale]);

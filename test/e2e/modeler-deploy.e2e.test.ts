@@ -4,7 +4,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIMULATED_PROCEDURES } from '../../server/simulation/demo-filings.js';
-import { DESKTOP, PHONE, inspect, launchBrowser, type AxeFinding } from './support/browser.js';
+import {
+  DESKTOP,
+  PHONE,
+  inspect,
+  launchBrowser,
+  screenshotOnFailure,
+  type AxeFinding,
+} from './support/browser.js';
 import { fileByApi, progressOf, signInByApi } from './support/filing.js';
 import { startSystem, type RunningSystem } from './support/system.js';
 
@@ -39,6 +46,7 @@ describe('the modeler deploys a new version of a procedure', () => {
   });
 
   it('the next dossier runs on the new version, the earlier one stays on its version', async () => {
+    screenshotOnFailure(() => browser);
     const findings: AxeFinding[] = [];
     const citizen = await browser.newContext({ baseURL: system.baseUrl, viewport: PHONE });
     await signInByApi(citizen.request, procedure.bots.citizen!);

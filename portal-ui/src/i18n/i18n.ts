@@ -19,9 +19,19 @@ function readStoredLocale(): Locale {
   }
 }
 
+// Changes when the language changes or an area adds its texts: a page title
+// read before its lazily loaded area registered its texts is read again.
+let revision = 0;
+
+function changed(): void {
+  revision++;
+  listeners.forEach((listener) => listener());
+}
+
 export function addMessages(messages: Messages): void {
   Object.assign(dictionary.vi, messages.vi);
   Object.assign(dictionary.en, messages.en);
+  changed();
 }
 
 export function getLocale(): Locale {
@@ -36,18 +46,19 @@ export function setLocale(locale: Locale): void {
   } catch {
     // Private browsing: the choice lasts for this page only.
   }
-  listeners.forEach((listener) => listener());
+  changed();
 }
 
-/** Re-renders the calling component when the language changes. */
+/** Re-renders the calling component when the language changes or texts are added. */
 export function useLocale(): Locale {
-  return useSyncExternalStore(
+  useSyncExternalStore(
     (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    () => current,
+    () => revision,
   );
+  return current;
 }
 
 /** The text for key in the current language; {name} placeholders filled from params. */

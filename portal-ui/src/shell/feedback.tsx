@@ -44,7 +44,8 @@ export function Field({
 }: {
   label: string;
   hint?: string;
-  error?: LocalText | undefined;
+  /** A server message ({ vi, en }) or a text already in the reader's language. */
+  error?: LocalText | string | undefined;
   children: (props: {
     id: string;
     'aria-describedby'?: string;
@@ -70,7 +71,7 @@ export function Field({
       })}
       {error && (
         <p id={`${id}-error`} className="field-error">
-          {local(error)}
+          {typeof error === 'string' ? error : local(error)}
         </p>
       )}
     </div>

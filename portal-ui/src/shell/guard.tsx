@@ -13,11 +13,13 @@ export function Guard({ access, children }: { access: Access; children: ReactNod
   if (loading) return <p role="status">{t('common.loading')}</p>;
   if (!account) return <Redirect to={`/login?next=${encodeURIComponent(location)}`} />;
   const allowed =
-    access === 'applicant'
-      ? isApplicant(account)
-      : access === 'staff'
-        ? account.kind === 'staff'
-        : hasRole(account, ...access.roles);
+    access === 'signed-in'
+      ? true
+      : access === 'applicant'
+        ? isApplicant(account)
+        : access === 'staff'
+          ? account.kind === 'staff'
+          : hasRole(account, ...access.roles);
   if (!allowed) {
     return (
       <section>

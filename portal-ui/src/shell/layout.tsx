@@ -5,9 +5,20 @@ import { Link, useLocation } from 'wouter';
 import { setLocale, t, useLocale } from '../i18n/i18n';
 import { hasRole, isApplicant, useSession } from './session';
 
+// Menu entries inside another entry's path: on them, only the inner entry is current.
+const INNER_ENTRIES = ['/work/intake', '/work/dossiers', '/work/organisations'];
+
+function isCurrent(href: string, location: string): boolean {
+  if (href === '/') return location === '/';
+  if (!location.startsWith(href)) return false;
+  return !INNER_ENTRIES.some(
+    (inner) => inner !== href && inner.startsWith(href) && location.startsWith(inner),
+  );
+}
+
 function NavLink({ href, children }: { href: string; children: ReactNode }) {
   const [location] = useLocation();
-  const current = href === '/' ? location === '/' : location.startsWith(href);
+  const current = isCurrent(href, location);
   return (
     <li>
       <Link href={href} aria-current={current ? 'page' : undefined}>

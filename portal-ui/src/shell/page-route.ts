@@ -1,7 +1,10 @@
 import type { ComponentType, LazyExoticComponent } from 'react';
 
-/** Who may open a page: anyone, a signed-in applicant, any officer, or officers with one of the roles. */
-export type Access = 'public' | 'applicant' | 'staff' | { roles: string[] };
+/**
+ * Who may open a page: anyone, anyone signed in, a signed-in applicant, any
+ * officer, or officers with one of the roles.
+ */
+export type Access = 'public' | 'signed-in' | 'applicant' | 'staff' | { roles: string[] };
 
 export interface PageProps {
   params: Record<string, string | undefined>;

@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { onTestFailed } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Kept after the run: the screenshots of the main pages. */
@@ -59,4 +60,29 @@ export async function inspect(page: Page, name: string): Promise<AxeFinding[]> {
       help: violation.help,
       targets: violation.nodes.map((node) => node.target.join(' ')),
     }));
+}
+
+/** On a failed test, a screenshot of every open page, to see where it stopped. */
+export function screenshotOnFailure(browser: () => Browser | undefined) {
+  onTestFailed(async ({ task }) => {
+    const pages =
+      browser()
+        ?.contexts()
+        .flatMap((context) => context.pages()) ?? [];
+    const name = task.name.replace(/\W+/g, '-').slice(0, 40);
+    await Promise.all(
+      pages.map((page, index) =>
+        page.screenshot({
+          path: join(SCREENSHOT_DIR, `failed-${name}-${index}.png`),
+          fullPage: true,
+        }),
+      ),
+    );
+  });
+}
+
+/** Collects the page's uncaught script errors into `errors` (a scenario expects none). */
+export function trackErrors(page: Page, errors: string[]): Page {
+  page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+  return page;
 }

@@ -34,7 +34,8 @@ export function resultDocumentHtml(
   const title = result.approved
     ? 'KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH'
     : 'THÔNG BÁO TỪ CHỐI GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH';
-  const verifyUrl = `${publicUrl}/api/v1/public/results/${encodeURIComponent(result.number)}`;
+  // The portal's verification page, which anyone can open from the printed link.
+  const verifyUrl = `${publicUrl}/verify?number=${encodeURIComponent(result.number)}`;
   const rows: [string, string][] = [
     ['Số / Number', result.number],
     ['Ngày ban hành / Issued on', `${day}/${month}/${year}`],

@@ -1,0 +1,56 @@
+// Texts of the accounts page (/admin/accounts), in Vietnamese and English.
+import { addMessages } from '../i18n/i18n';
+import './admin.messages';
+
+addMessages({
+  vi: {
+    'accounts.title': 'Tài khoản',
+    'accounts.q': 'Tên, thư điện tử, số định danh hoặc mã số thuế',
+    'accounts.kind': 'Loại tài khoản',
+    'accounts.kind.all': 'Tất cả',
+    'accounts.status': 'Trạng thái',
+    'accounts.status.all': 'Tất cả',
+    'accounts.none': 'Không có tài khoản nào phù hợp.',
+    'accounts.count': '{total} tài khoản.',
+    'accounts.countSome':
+      'Hiển thị {n} trên {total} tài khoản; thu hẹp tìm kiếm để thấy tài khoản khác.',
+    'accounts.tableLabel': 'Danh sách tài khoản',
+    'accounts.col.name': 'Họ tên / Tên tổ chức',
+    'accounts.col.email': 'Thư điện tử',
+    'accounts.col.kind': 'Loại',
+    'accounts.col.roles': 'Vai trò',
+    'accounts.col.status': 'Trạng thái',
+    'accounts.col.actions': 'Thao tác',
+    'accounts.suspend': 'Tạm dừng {name}',
+    'accounts.suspendShort': 'Tạm dừng',
+    'accounts.reactivateShort': 'Khôi phục',
+    'accounts.reactivate': 'Khôi phục {name}',
+    'accounts.suspended':
+      'Đã tạm dừng tài khoản {name}; các phiên đăng nhập của tài khoản đã kết thúc.',
+    'accounts.reactivated': 'Đã khôi phục tài khoản {name}.',
+  },
+  en: {
+    'accounts.title': 'Accounts',
+    'accounts.q': 'Name, email, citizen ID or tax code',
+    'accounts.kind': 'Kind of account',
+    'accounts.kind.all': 'All',
+    'accounts.status': 'Status',
+    'accounts.status.all': 'All',
+    'accounts.none': 'No account matches.',
+    'accounts.count': '{total} accounts.',
+    'accounts.countSome': 'Showing {n} of {total} accounts; narrow the search to see others.',
+    'accounts.tableLabel': 'Accounts',
+    'accounts.col.name': 'Name',
+    'accounts.col.email': 'Email',
+    'accounts.col.kind': 'Kind',
+    'accounts.col.roles': 'Roles',
+    'accounts.col.status': 'Status',
+    'accounts.col.actions': 'Actions',
+    'accounts.suspend': 'Suspend {name}',
+    'accounts.suspendShort': 'Suspend',
+    'accounts.reactivateShort': 'Reactivate',
+    'accounts.reactivate': 'Reactivate {name}',
+    'accounts.suspended': 'Account {name} suspended; its sessions have ended.',
+    'accounts.reactivated': 'Account {name} reactivated.',
+  },
+});

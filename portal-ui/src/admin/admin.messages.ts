@@ -1,0 +1,56 @@
+// Texts of the administration index and what the admin pages share, in
+// Vietnamese and English. Registered when an admin page loads.
+import { addMessages } from '../i18n/i18n';
+
+addMessages({
+  vi: {
+    'admin.title': 'Quản trị hệ thống',
+    'admin.intro': 'Các trang dành cho đơn vị vận hành và quản trị hệ thống.',
+    'admin.back': '← Quản trị hệ thống',
+    'admin.accounts': 'Tài khoản',
+    'admin.accounts.about': 'Tìm tài khoản, tạm dừng hoặc khôi phục.',
+    'admin.agencies': 'Cơ quan và phòng ban',
+    'admin.agencies.about': 'Danh sách, thêm mới và sửa tên cơ quan; thêm phòng ban.',
+    'admin.calendar': 'Lịch ngày nghỉ',
+    'admin.calendar.about': 'Ngày nghỉ lễ, Tết và ngày làm bù của từng năm, dùng để tính hạn.',
+    'admin.procedures': 'Thủ tục hành chính',
+    'admin.procedures.about': 'Phiên bản thủ tục, công bố, gắn biểu mẫu và quy trình.',
+    'admin.notifications': 'Thông báo được lưu lại',
+    'admin.notifications.about':
+      'Thư điện tử chưa gửi được hoặc được giữ lại khi chưa có máy chủ thư.',
+    'admin.kind.citizen': 'Công dân',
+    'admin.kind.organisation': 'Tổ chức',
+    'admin.kind.staff': 'Cán bộ',
+    'admin.accountStatus.unverified': 'Chưa xác minh thư điện tử',
+    'admin.accountStatus.pending_review': 'Chờ xác thực',
+    'admin.accountStatus.active': 'Đang hoạt động',
+    'admin.accountStatus.refused': 'Bị từ chối',
+    'admin.accountStatus.suspended': 'Tạm dừng',
+    'admin.accountStatus.cancelled': 'Đã huỷ',
+  },
+  en: {
+    'admin.title': 'Administration',
+    'admin.intro': 'Pages for the operator and the system administrators.',
+    'admin.back': '← Administration',
+    'admin.accounts': 'Accounts',
+    'admin.accounts.about': 'Find accounts, suspend or reactivate them.',
+    'admin.agencies': 'Agencies and units',
+    'admin.agencies.about': 'List, add and rename agencies; add units.',
+    'admin.calendar': 'Holiday calendar',
+    'admin.calendar.about':
+      'Public holidays and make-up working days of each year, used for deadlines.',
+    'admin.procedures': 'Procedures',
+    'admin.procedures.about': 'Procedure versions, publishing, binding a form and a process.',
+    'admin.notifications': 'Kept notifications',
+    'admin.notifications.about': 'Emails that failed or were kept while no mail server is set.',
+    'admin.kind.citizen': 'Citizen',
+    'admin.kind.organisation': 'Organisation',
+    'admin.kind.staff': 'Staff',
+    'admin.accountStatus.unverified': 'Email not verified',
+    'admin.accountStatus.pending_review': 'Waiting for verification',
+    'admin.accountStatus.active': 'Active',
+    'admin.accountStatus.refused': 'Refused',
+    'admin.accountStatus.suspended': 'Suspended',
+    'admin.accountStatus.cancelled': 'Cancelled',
+  },
+});

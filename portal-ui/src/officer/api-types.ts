@@ -1,0 +1,98 @@
+// The shapes the officer pages read from /api/v1 (tasks, dossiers,
+// procedures, accounts), as the server's route schemas describe them.
+import type { LocalText } from '../i18n/i18n';
+
+export interface Task {
+  id: string;
+  name: string;
+  elementId: string;
+  dossierId: string;
+  /** Only in lists. */
+  dossierCode?: string | null;
+  procedureCode?: string;
+  formKey: string | null;
+  candidateGroups: string[];
+  assigneeId: string | null;
+  dueAt: string | null;
+  status: 'open' | 'completed' | 'cancelled';
+  createdAt: string;
+  claimedAt: string | null;
+  completedAt: string | null;
+  /** Office time left until the due date in minutes; negative when overdue. */
+  remainingWorkingMinutes: number | null;
+  overdue: boolean;
+}
+
+export interface Attachment {
+  id: string;
+  documentKey: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  createdAt: string;
+}
+
+export interface Dossier {
+  id: string;
+  code: string | null;
+  procedureId: string;
+  agencyId: string;
+  applicantId: string;
+  channel: 1 | 2 | 3;
+  status: string;
+  statusCode: number | null;
+  statusLabel: LocalText;
+  formData: Record<string, unknown>;
+  submittedAt: string | null;
+  receivedAt: string | null;
+  appointmentAt: string | null;
+  createdAt: string;
+  attachments?: Attachment[];
+}
+
+export interface DossierEvent {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  reason: string | null;
+  elementId: string | null;
+}
+
+export interface ProcedureDocument {
+  key: string;
+  name: LocalText;
+  required: boolean;
+}
+
+export interface Procedure {
+  id: string;
+  code: string;
+  version: number;
+  status: 'draft' | 'published' | 'retired';
+  name: LocalText;
+  agencyId: string;
+  form: { id: string; version: number };
+  documents: ProcedureDocument[];
+  fees: { name: LocalText; amountVnd: number }[];
+}
+
+export interface StaffAccount {
+  id: string;
+  fullName: string;
+  email: string;
+  roles: string[];
+  agencyId: string | null;
+}
+
+/** The applicant's name as the filing forms hold it (every form has applicant.fullName). */
+export function applicantName(formData: Record<string, unknown>): string {
+  const applicant = formData.applicant as { fullName?: unknown } | undefined;
+  return typeof applicant?.fullName === 'string' ? applicant.fullName : '';
+}
+
+/** The roles that work on tasks (the server's `tasks.work` permission). */
+export const OFFICER_ROLES = ['reception', 'specialist', 'head_of_unit', 'leader', 'cashier'];
