@@ -80,12 +80,11 @@ export interface Procedure {
   fees: { name: LocalText; amountVnd: number }[];
 }
 
-export interface StaffAccount {
+/** An officer a task may be given to (GET /tasks/:id/candidates). */
+export interface Candidate {
   id: string;
   fullName: string;
-  email: string;
   roles: string[];
-  agencyId: string | null;
 }
 
 /** The applicant's name as the filing forms hold it (every form has applicant.fullName). */

@@ -4,30 +4,24 @@ import { t } from '../i18n/i18n';
 import { api, fieldErrors } from '../shell/api';
 import { ErrorMessage, Field } from '../shell/feedback';
 import { useResource } from '../shell/use-resource';
-import { OFFICER_ROLES, type StaffAccount, type Task } from './api-types';
+import { OFFICER_ROLES, type Candidate, type Task } from './api-types';
 import { roleName } from './labels';
 import './task.messages';
 
 export function ReassignForm({
   task,
-  agencyId,
   onDone,
 }: {
   task: Task;
-  agencyId: string | null;
-  onDone: (officer: StaffAccount) => void;
+  onDone: (officer: Candidate) => void;
 }) {
-  const staff = useResource<{ items: StaffAccount[] }>(
-    '/accounts?kind=staff&status=active&limit=200',
-  );
+  // The server lists the active officers of the task's agency, its assignee excepted.
+  const candidates = useResource<Candidate[]>(`/tasks/${task.id}/candidates`);
   const [assigneeId, setAssigneeId] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const officers = (staff.data?.items ?? []).filter(
-    (a) =>
-      a.agencyId === agencyId &&
-      a.id !== task.assigneeId &&
-      a.roles.some((role) => OFFICER_ROLES.includes(role)),
+  const officers = (candidates.data ?? []).filter((a) =>
+    a.roles.some((role) => OFFICER_ROLES.includes(role)),
   );
 
   async function reassign(event: FormEvent) {
@@ -47,8 +41,7 @@ export function ReassignForm({
     }
   }
 
-  // The officer list comes from the accounts API, which may be closed to this role.
-  if (staff.error) return <p className="alert alert-warn">{t('task.reassign.noList')}</p>;
+  if (candidates.error) return <ErrorMessage error={candidates.error} />;
 
   return (
     <form onSubmit={(event) => void reassign(event)} noValidate>

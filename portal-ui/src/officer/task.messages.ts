@@ -35,8 +35,6 @@ addMessages({
     'task.reassign.hint': 'Cán bộ cùng cơ quan.',
     'task.reassign.choose': '— Chọn cán bộ —',
     'task.reassign.submit': 'Chuyển người xử lý',
-    'task.reassign.noList':
-      'Chưa lấy được danh sách cán bộ của cơ quan nên chưa chuyển được người xử lý. Hãy báo đơn vị vận hành.',
     'task.reassigned': 'Đã chuyển công việc cho {name}.',
     'task.comment.title': 'Ý kiến',
     'task.comment.label': 'Nội dung ý kiến',
@@ -76,8 +74,6 @@ addMessages({
     'task.reassign.hint': 'An officer of the same agency.',
     'task.reassign.choose': '— Choose an officer —',
     'task.reassign.submit': 'Reassign',
-    'task.reassign.noList':
-      'The list of the agency’s officers could not be loaded, so the task cannot be reassigned now. Tell the operator.',
     'task.reassigned': 'Task given to {name}.',
     'task.comment.title': 'Comments',
     'task.comment.label': 'Comment',

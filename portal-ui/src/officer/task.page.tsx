@@ -100,7 +100,6 @@ function TaskView({ id }: { id: string }) {
               <h2 id="task-reassign">{t('task.reassign.title')}</h2>
               <ReassignForm
                 task={current}
-                agencyId={account.agencyId}
                 onDone={(officer) => changed(notice('task.reassigned', { name: officer.fullName }))}
               />
             </section>

@@ -211,5 +211,22 @@ describe('groundwater exploration licence (fully online, with a fee)', () => {
         })
       ).statusCode,
     ).toBe(403);
+    expect(
+      (await d.call(s.reception!, 'GET', `/api/v1/tasks/${task.id}/candidates`)).statusCode,
+    ).toBe(403);
+    // The head of unit picks from the agency's active officers, the assignee excepted.
+    const candidates = await d.call(s.head!, 'GET', `/api/v1/tasks/${task.id}/candidates`);
+    expect(candidates.statusCode).toBe(200);
+    const ids = candidates.json().map((c: { id: string }) => c.id);
+    const idOf = async (session: Session) =>
+      (await d.call(session, 'GET', '/api/v1/me')).json().id as string;
+    expect(ids).toContain(colleague.id);
+    expect(ids).not.toContain(await idOf(s.reception!));
+    expect(ids).not.toContain(await idOf(other));
+    const moved = await d.call(s.head!, 'POST', `/api/v1/tasks/${task.id}/reassign`, {
+      assigneeId: colleague.id,
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json().assigneeId).toBe(colleague.id);
   });
 });

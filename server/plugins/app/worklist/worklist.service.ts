@@ -279,6 +279,19 @@ export function createWorklistService(deps: {
     },
 
     /** A head of unit gives a task to an officer of the same agency. */
+    /** The active officers of the caller's agency the task may be given to (not its assignee). */
+    async candidates(caller: Caller, id: string) {
+      const task = await visible(caller, id, db);
+      const rows = await db('accounts')
+        .where({ kind: 'staff', status: 'active', agency_id: caller.agencyId })
+        .modify((query) => {
+          if (task.assignee_id) void query.whereNot('id', task.assignee_id);
+        })
+        .orderBy('full_name')
+        .select<{ id: string; full_name: string; roles: string[] }[]>('id', 'full_name', 'roles');
+      return rows.map((row) => ({ id: row.id, fullName: row.full_name, roles: row.roles }));
+    },
+
     async reassign(caller: Caller, id: string, toAccountId: string): Promise<TaskRow> {
       return db.transaction(async (trx) => {
         const task = await visible(caller, id, trx);

@@ -129,6 +129,33 @@ const tasksRoutes: FastifyPluginAsync = async (app) => {
       worklist.present(await worklist.unclaim(callerOf(request), request.params.id)),
   );
 
+  app.get<Id>(
+    '/tasks/:id/candidates',
+    {
+      onRequest: app.requirePermission('tasks.reassign'),
+      schema: {
+        summary:
+          'Cán bộ có thể nhận công việc (lãnh đạo phòng) / Officers the task may be given to (head of unit)',
+        tags: ['worklist'],
+        params: idParams,
+        response: {
+          200: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                id: { type: 'string' },
+                fullName: { type: 'string' },
+                roles: { type: 'array', items: { type: 'string' } },
+              },
+            },
+          },
+        },
+      },
+    },
+    async (request) => worklist.candidates(callerOf(request), request.params.id),
+  );
+
   app.post<Id & { Body: FromSchema<typeof reassignBody> }>(
     '/tasks/:id/reassign',
     {
