@@ -42,7 +42,7 @@ describe('dossier search (GET /dossiers?q=)', () => {
         formData: filing(formApplicant),
       },
     });
-    expect(res.statusCode).toBe(201);
+    expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: string; code: string };
   };
 

@@ -445,9 +445,15 @@ export function createDossierService(deps: DossierDeps) {
     ): Promise<DossierRow> {
       const procedure = await procedures.get(input.procedureCode);
       if (procedure.agencyId !== caller.agencyId) throw new AppError('FORBIDDEN');
+      // Several accounts may carry one tax code (a refused or pending
+      // registration beside the verified one): the active one files.
       const applicant = await db('accounts')
-        .where('citizen_id', input.applicantCitizenIdOrTaxCode)
-        .orWhere('tax_code', input.applicantCitizenIdOrTaxCode)
+        .where((query) =>
+          query
+            .where('citizen_id', input.applicantCitizenIdOrTaxCode)
+            .orWhere('tax_code', input.applicantCitizenIdOrTaxCode),
+        )
+        .orderByRaw("status = 'active' desc, created_at")
         .first('id', 'status');
       if (!applicant || applicant.status !== 'active') {
         throw new AppError('VALIDATION_FAILED', [
