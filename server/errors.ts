@@ -1,6 +1,8 @@
 // The coded error catalogue and the one error handler. Every 4xx says what to
 // fix, in Vietnamese and English; a 5xx never shows internals.
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { requestErrorReason } from './plugins/app/forms/form-messages.js';
 
 export interface Message {
   vi: string;
@@ -261,13 +263,8 @@ function toAppError(error: FastifyError): AppError | null {
       error.validation.map((v) => {
         const missing = v.keyword === 'required' ? `/${String(v.params.missingProperty)}` : '';
         const path = `/${context}${v.instancePath}${missing}`;
-        return {
-          path,
-          message: {
-            vi: `${path}: ${v.keyword === 'required' ? 'bắt buộc phải có' : `không hợp lệ (${v.message ?? v.keyword})`}`,
-            en: `${path}: ${v.keyword === 'required' ? 'is required' : (v.message ?? v.keyword)}`,
-          },
-        };
+        const reason = requestErrorReason(v as ErrorObject, `${v.instancePath}${missing}`);
+        return { path, message: { vi: `${path}: ${reason.vi}`, en: `${path}: ${reason.en}` } };
       }),
     );
   }

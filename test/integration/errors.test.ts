@@ -43,6 +43,12 @@ describe('error handler', () => {
       expect(detail.message.vi).toContain(detail.path);
       expect(detail.message.en).toContain(detail.path);
     }
+    // Words a person can act on, not the validator's own text.
+    const age = body.details.find((d: { path: string }) => d.path === '/body/age');
+    expect(age.message).toEqual({
+      vi: '/body/age: phải lớn hơn hoặc bằng 0',
+      en: '/body/age: must be at least 0',
+    });
     expect(body.requestId).toBeTruthy();
   });
 

@@ -356,3 +356,11 @@ export function translateErrors(
   out.sort((a, b) => a.order - b.order || a.seq - b.seq);
   return out.map((o) => o.error);
 }
+
+// A request body is not a form: its fields have no labels to read.
+const NO_LABELS = { ui: { order: [], fields: {} } } as unknown as FormDefinition;
+
+/** What is wrong, in vi and en, for an error of a route's own request schema. */
+export function requestErrorReason(error: ErrorObject, pointer: string): Message {
+  return reason(NO_LABELS, error, pointer);
+}
