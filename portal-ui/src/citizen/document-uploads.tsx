@@ -5,7 +5,7 @@ import { useState, type ChangeEvent } from 'react';
 import { formatBytes } from '../i18n/format';
 import { local, t, type LocalText } from '../i18n/i18n';
 import { acceptAttribute, typeList, type RequiredDocument } from '../public/catalogue';
-import type { ApiError } from '../shell/api';
+import { request, type ApiError } from '../shell/api';
 import type { Attachment } from './dossier-types';
 import './dossier.messages';
 import { uploadDocument } from './upload';
@@ -36,12 +36,14 @@ function DocumentRow({
   files,
   serverError,
   onUploaded,
+  onRemoved,
 }: {
   dossierId: string;
   document: RequiredDocument;
   files: Attachment[];
   serverError?: LocalText;
   onUploaded: (attachment: Attachment) => void;
+  onRemoved?: (attachment: Attachment) => void;
 }) {
   const [state, setState] = useState<DocumentState>({});
   const inputId = `document-${document.key}`;
@@ -84,6 +86,16 @@ function DocumentRow({
     }
   }
 
+  async function remove(file: Attachment) {
+    try {
+      await request('DELETE', `/dossiers/${dossierId}/attachments/${file.id}`);
+      onRemoved?.(file);
+      setState({ done: t('documents.removed', { file: file.fileName }) });
+    } catch (caught) {
+      setState({ error: (caught as ApiError).text });
+    }
+  }
+
   const error = state.error ?? serverError;
   const describedBy = [`${inputId}-rules`, error ? `${inputId}-error` : '']
     .filter(Boolean)
@@ -113,6 +125,19 @@ function DocumentRow({
                 {file.fileName}
               </a>{' '}
               <span className="muted">({formatBytes(file.sizeBytes)})</span>
+              {onRemoved && (
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={t('documents.remove', { file: file.fileName })}
+                    onClick={() => void remove(file)}
+                  >
+                    {t('documents.removeShort')}
+                  </button>
+                </>
+              )}
             </li>
           ))}
         </ul>
@@ -158,6 +183,7 @@ export function DocumentUploads({
   attachments,
   errors,
   onUploaded,
+  onRemoved,
 }: {
   dossierId: string;
   documents: RequiredDocument[];
@@ -165,6 +191,8 @@ export function DocumentUploads({
   /** Server messages by document key (from /documents/<key> details). */
   errors?: ReadonlyMap<string, LocalText>;
   onUploaded: (attachment: Attachment) => void;
+  /** Given for a draft only: its files can be taken out again. */
+  onRemoved?: (attachment: Attachment) => void;
 }) {
   return (
     <ul className="plain-list">
@@ -176,6 +204,7 @@ export function DocumentUploads({
           files={attachments.filter((a) => a.documentKey === document.key)}
           serverError={errors?.get(document.key)}
           onUploaded={onUploaded}
+          onRemoved={onRemoved}
         />
       ))}
     </ul>

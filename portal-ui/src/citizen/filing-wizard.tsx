@@ -161,6 +161,9 @@ export function FilingWizard({
               setAttachments((list) => [...list, attachment]);
               setMissing([]);
             }}
+            onRemoved={(attachment) =>
+              setAttachments((list) => list.filter((a) => a.id !== attachment.id))
+            }
           />
           <div className="actions">
             <button type="button" className="secondary" onClick={() => goTo(1)}>

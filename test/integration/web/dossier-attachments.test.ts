@@ -86,4 +86,29 @@ describe('attachment download and preview', () => {
     );
     expect(notUuid.statusCode).toBe(400);
   });
+
+  it('the applicant takes a file out of a draft, never out of a filed dossier', async () => {
+    const call = caller(app);
+    const draft = await readyDraft(app, s.citizen);
+    const fileUrl = `/api/v1/dossiers/${draft.id}/attachments/${draft.attachmentIds[1]}`;
+    expect((await call(s.organisation, 'DELETE', fileUrl)).statusCode).toBe(404);
+    expect((await call(s.citizen, 'DELETE', fileUrl)).statusCode).toBe(204);
+    expect((await call(s.citizen, 'GET', fileUrl)).statusCode).toBe(404);
+    expect((await call(s.citizen, 'DELETE', fileUrl)).statusCode).toBe(404);
+    const events = (await call(s.citizen, 'GET', `/api/v1/dossiers/${draft.id}/events`)).json();
+    expect(events.map((e: { action: string }) => e.action)).toContain('DETACH');
+    // The draft now lacks that document, so it cannot be submitted.
+    const submit = await call(s.citizen, 'POST', `/api/v1/dossiers/${draft.id}/submit`);
+    expect(submit.statusCode).toBe(422);
+
+    // What was filed stays in the record.
+    const filedUrl = url();
+    expect((await call(s.citizen, 'POST', `/api/v1/dossiers/${dossierId}/submit`)).statusCode).toBe(
+      200,
+    );
+    const refused = await call(s.citizen, 'DELETE', filedUrl);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().message.vi).toContain('hồ sơ nháp');
+    expect((await call(s.citizen, 'GET', filedUrl)).statusCode).toBe(200);
+  });
 });

@@ -35,7 +35,7 @@ export async function sessionsOf(app: FastifyInstance): Promise<Record<Person, S
 export function caller(app: FastifyInstance) {
   return (
     session: Session | null,
-    method: 'GET' | 'POST' | 'PATCH',
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     url: string,
     payload?: unknown,
   ) =>

@@ -372,6 +372,44 @@ export function createDossierService(deps: DossierDeps) {
       }
     },
 
+    /**
+     * The applicant takes a wrong file out of a draft. Once filed, documents
+     * belong to the record and stay.
+     */
+    async removeAttachment(caller: Caller, id: string, attachmentId: string): Promise<void> {
+      const dossier = await visible(caller, id);
+      if (dossier.applicant_id !== caller.id) throw new AppError('FORBIDDEN');
+      const removed = await db.transaction(async (trx) => {
+        const locked = (await lockDossier(trx, id))!;
+        if (locked.status !== 'draft') {
+          throw new AppError('INVALID_TRANSITION', [], {
+            vi: 'Chỉ gỡ được tệp khỏi hồ sơ nháp; hồ sơ đã nộp giữ nguyên giấy tờ đã gửi.',
+            en: 'Files can only be taken out of a draft; a filed dossier keeps what was sent.',
+          });
+        }
+        const [row] = await trx<AttachmentRow>('attachments')
+          .where({ id: attachmentId, dossier_id: id })
+          .delete()
+          .returning('*');
+        if (!row) throw new AppError('NOT_FOUND');
+        await appendDossierEvent(trx, {
+          dossierId: id,
+          at: clock.now(),
+          actorId: caller.id,
+          actorRole: caller.roles[0] ?? null,
+          action: 'DETACH',
+          fromStatus: locked.status,
+          toStatus: locked.status,
+          reason: row.file_name,
+          elementId: null,
+          changes: { [`documents.${row.document_key}`]: { old: row.sha256, new: null } },
+        });
+        return row;
+      });
+      // After the commit: a failed delete leaves an unreferenced file, never a dangling row.
+      await storage.delete(removed.storage_key);
+    },
+
     attachments(dossierId: string): Promise<AttachmentRow[]> {
       return db<AttachmentRow>('attachments').where('dossier_id', dossierId).orderBy('created_at');
     },

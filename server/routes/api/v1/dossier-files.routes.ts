@@ -66,6 +66,27 @@ const dossierFilesRoutes: FastifyPluginAsync = async (app) => {
   const { dossiers, results } = app.services;
   const read = app.requirePermission('dossiers.read');
 
+  app.delete<{ Params: FromSchema<typeof attachmentParams> }>(
+    '/dossiers/:id/attachments/:attachmentId',
+    {
+      onRequest: app.requirePermission('dossiers.file'),
+      schema: {
+        summary: 'Gỡ tệp khỏi hồ sơ nháp / Take a file out of a draft',
+        tags: ['dossiers'],
+        params: attachmentParams,
+        response: { 204: { type: 'null' } },
+      },
+    },
+    async (request, reply) => {
+      await dossiers.removeAttachment(
+        callerOf(request),
+        request.params.id,
+        request.params.attachmentId,
+      );
+      return reply.status(204).send();
+    },
+  );
+
   app.get<{ Params: FromSchema<typeof idParams> }>(
     '/dossiers/:id/result',
     {
