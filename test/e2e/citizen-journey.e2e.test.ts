@@ -11,6 +11,7 @@ import {
   PHONE,
   inspect,
   launchBrowser,
+  openContext,
   screenshotOnFailure,
   trackErrors,
   type AxeFinding,
@@ -71,7 +72,7 @@ describe('a dossier from filing to rated result, in the browser', () => {
   it('citizen files, supplements, officers decide, citizen downloads the result and rates it', async () => {
     screenshotOnFailure(() => browser);
     const findings: AxeFinding[] = [];
-    const citizenContext = await browser.newContext({ baseURL: system.baseUrl, viewport: PHONE });
+    const citizenContext = await openContext(browser, system.baseUrl, PHONE);
     const errors: string[] = [];
     const citizen = trackErrors(await citizenContext.newPage(), errors);
 
@@ -220,9 +221,7 @@ describe('a dossier from filing to rated result, in the browser', () => {
     findings.push(...(await inspect(citizen, 'home')));
 
     // Public lookup by code and phone, without signing in.
-    const visitor = await (
-      await browser.newContext({ baseURL: system.baseUrl, viewport: PHONE })
-    ).newPage();
+    const visitor = await (await openContext(browser, system.baseUrl, PHONE)).newPage();
     await visitor.goto('/lookup');
     await visitor.getByLabel('Mã hồ sơ').fill(code);
     await visitor

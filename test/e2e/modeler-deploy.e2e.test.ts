@@ -9,6 +9,7 @@ import {
   PHONE,
   inspect,
   launchBrowser,
+  openContext,
   screenshotOnFailure,
   type AxeFinding,
 } from './support/browser.js';
@@ -48,13 +49,13 @@ describe('the modeler deploys a new version of a procedure', () => {
   it('the next dossier runs on the new version, the earlier one stays on its version', async () => {
     screenshotOnFailure(() => browser);
     const findings: AxeFinding[] = [];
-    const citizen = await browser.newContext({ baseURL: system.baseUrl, viewport: PHONE });
+    const citizen = await openContext(browser, system.baseUrl, PHONE);
     await signInByApi(citizen.request, procedure.bots.citizen!);
     const earlier = await fileByApi(citizen.request, procedure);
     const before = await progressOf(citizen.request, earlier);
     expect(before.xml).not.toContain(NEW_NAME);
 
-    const analyst = await browser.newContext({ baseURL: system.baseUrl, viewport: DESKTOP });
+    const analyst = await openContext(browser, system.baseUrl, DESKTOP);
     const page = await analyst.newPage();
     await page.goto('/modeler/');
     await page.getByLabel('Thư điện tử').fill('phantich@demo.motcua.vn');

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { onTestFailed } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -29,6 +29,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
+      '--lang=vi-VN',
     ],
   });
 }
@@ -85,4 +86,18 @@ export function screenshotOnFailure(browser: () => Browser | undefined) {
 export function trackErrors(page: Page, errors: string[]): Page {
   page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
   return page;
+}
+
+/** A browser profile as a person in Viet Nam has it: Vietnamese locale and time zone. */
+export function openContext(
+  browser: Browser,
+  baseUrl: string,
+  viewport: { width: number; height: number },
+): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL: baseUrl,
+    viewport,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
 }

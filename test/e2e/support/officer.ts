@@ -2,10 +2,10 @@
 // dossier's task in the worklist, take it, fill its decision form, complete.
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { DESKTOP, inspect, type AxeFinding } from './browser.js';
+import { DESKTOP, inspect, openContext, type AxeFinding } from './browser.js';
 
 export async function signIn(browser: Browser, baseUrl: string, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: DESKTOP });
+  const context = await openContext(browser, baseUrl, DESKTOP);
   const page = await context.newPage();
   await page.goto('/login');
   await page.getByLabel('Thư điện tử').fill(email);

@@ -43,7 +43,7 @@ export async function startSystem(): Promise<RunningSystem> {
     output: () => output,
     stop: async () => {
       await stopGroup(child);
-      await rm(dataDir, { recursive: true, force: true });
+      await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
     },
   };
 }
@@ -77,5 +77,17 @@ async function stopGroup(child: ChildProcess) {
     }
   }, 30_000);
   await exited;
+  // npm may exit before the app has stopped the embedded PostgreSQL: wait
+  // for the whole group to be gone before the data directory is removed.
+  while (groupAlive(child.pid)) await new Promise((resolve) => setTimeout(resolve, 100));
   clearTimeout(timeout);
+}
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
