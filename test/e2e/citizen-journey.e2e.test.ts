@@ -3,21 +3,19 @@
 // officers appraise, review and approve, the cashier records the fee, and the
 // citizen downloads the result and rates the service. axe-core checks every
 // page visited; screenshots are kept in test-results/screenshots.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { SAMPLE_PDF } from '../../server/simulation/demo-filings.js';
 import {
   DESKTOP,
   PHONE,
   inspect,
-  launchBrowser,
   openContext,
-  screenshotOnFailure,
   trackErrors,
   type AxeFinding,
 } from './support/browser.js';
 import { complete, openTask, signIn } from './support/officer.js';
-import { startSystem, type RunningSystem } from './support/system.js';
+import { useScenario } from './support/scenario.js';
 
 const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: SAMPLE_PDF });
 /** A 1×1 PNG: the site photos accept images only. */
@@ -56,21 +54,10 @@ async function fillFilingForm(page: Page) {
 }
 
 describe('a dossier from filing to rated result, in the browser', () => {
-  let system: RunningSystem;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    system = await startSystem();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  const scenario = useScenario();
 
   it('citizen files, supplements, officers decide, citizen downloads the result and rates it', async () => {
-    screenshotOnFailure(() => browser);
+    const { system, browser } = scenario;
     const findings: AxeFinding[] = [];
     const citizenContext = await openContext(browser, system.baseUrl, PHONE);
     const errors: string[] = [];

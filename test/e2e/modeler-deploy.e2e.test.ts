@@ -1,20 +1,12 @@
 // An analyst renames a task of the groundwater exploration licence in the
 // modeler and deploys: the next dossier runs on the new version while the
 // one filed before stays on its own.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { SIMULATED_PROCEDURES } from '../../server/simulation/demo-filings.js';
-import {
-  DESKTOP,
-  PHONE,
-  inspect,
-  launchBrowser,
-  openContext,
-  screenshotOnFailure,
-  type AxeFinding,
-} from './support/browser.js';
+import { DESKTOP, PHONE, inspect, openContext, type AxeFinding } from './support/browser.js';
 import { fileByApi, progressOf, signInByApi } from './support/filing.js';
-import { startSystem, type RunningSystem } from './support/system.js';
+import { useScenario } from './support/scenario.js';
 
 const procedure = SIMULATED_PROCEDURES['groundwater-exploration-licence']!;
 const NEW_NAME = 'Thẩm định hồ sơ và thực địa';
@@ -33,21 +25,10 @@ async function appraisalLabel(page: Page): Promise<string> {
 }
 
 describe('the modeler deploys a new version of a procedure', () => {
-  let system: RunningSystem;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    system = await startSystem();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  const scenario = useScenario();
 
   it('the next dossier runs on the new version, the earlier one stays on its version', async () => {
-    screenshotOnFailure(() => browser);
+    const { system, browser } = scenario;
     const findings: AxeFinding[] = [];
     const citizen = await openContext(browser, system.baseUrl, PHONE);
     await signInByApi(citizen.request, procedure.bots.citizen!);

@@ -1,5 +1,5 @@
-// The shapes the citizen pages read from /api/v1/dossiers, as the server's
-// route schemas describe them.
+// The shapes read from /api/v1/dossiers, as the server's route schemas
+// describe them; the officer pages use them too.
 import type { LocalText } from '../i18n/i18n';
 
 export interface Attachment {
@@ -15,6 +15,9 @@ export interface Dossier {
   id: string;
   code: string | null;
   procedureId: string;
+  agencyId: string;
+  applicantId: string;
+  channel: 1 | 2 | 3;
   status: string;
   statusCode: number | null;
   statusLabel: LocalText;
@@ -31,11 +34,13 @@ export interface Dossier {
 export interface DossierEvent {
   seq: number;
   at: string;
+  actorId: string | null;
   actorRole: string | null;
   action: string;
   fromStatus: string | null;
   toStatus: string | null;
   reason: string | null;
+  elementId: string | null;
 }
 
 /** What each `dossier` event of GET /dossiers/:id/stream carries. */

@@ -23,44 +23,7 @@ export interface Task {
   overdue: boolean;
 }
 
-export interface Attachment {
-  id: string;
-  documentKey: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  createdAt: string;
-}
-
-export interface Dossier {
-  id: string;
-  code: string | null;
-  procedureId: string;
-  agencyId: string;
-  applicantId: string;
-  channel: 1 | 2 | 3;
-  status: string;
-  statusCode: number | null;
-  statusLabel: LocalText;
-  formData: Record<string, unknown>;
-  submittedAt: string | null;
-  receivedAt: string | null;
-  appointmentAt: string | null;
-  createdAt: string;
-  attachments?: Attachment[];
-}
-
-export interface DossierEvent {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorRole: string | null;
-  action: string;
-  fromStatus: string | null;
-  toStatus: string | null;
-  reason: string | null;
-  elementId: string | null;
-}
+export type { Attachment, Dossier, DossierEvent } from '../citizen/dossier-types';
 
 export interface ProcedureDocument {
   key: string;

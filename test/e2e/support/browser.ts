@@ -5,7 +5,6 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { onTestFailed } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Kept after the run: the screenshots of the main pages. */
@@ -63,23 +62,18 @@ export async function inspect(page: Page, name: string): Promise<AxeFinding[]> {
     }));
 }
 
-/** On a failed test, a screenshot of every open page, to see where it stopped. */
-export function screenshotOnFailure(browser: () => Browser | undefined) {
-  onTestFailed(async ({ task }) => {
-    const pages =
-      browser()
-        ?.contexts()
-        .flatMap((context) => context.pages()) ?? [];
-    const name = task.name.replace(/\W+/g, '-').slice(0, 40);
-    await Promise.all(
-      pages.map((page, index) =>
-        page.screenshot({
-          path: join(SCREENSHOT_DIR, `failed-${name}-${index}.png`),
-          fullPage: true,
-        }),
-      ),
-    );
-  });
+/** A screenshot of every open page, to see where a failed test stopped. */
+export async function screenshotAll(browser: Browser | undefined, name: string): Promise<void> {
+  const pages = browser?.contexts().flatMap((context) => context.pages()) ?? [];
+  const file = name.replace(/\W+/g, '-').slice(0, 40);
+  await Promise.all(
+    pages.map((page, index) =>
+      page.screenshot({
+        path: join(SCREENSHOT_DIR, `failed-${file}-${index}.png`),
+        fullPage: true,
+      }),
+    ),
+  );
 }
 
 /** Collects the page's uncaught script errors into `errors` (a scenario expects none). */
