@@ -6,7 +6,9 @@
 //   in autocommit: one statement is one transaction, committed before its
 //   answer comes back;
 // - otherwise BEGIN goes in the same round trip as the first statement when
-//   its values can be written as literals, else just before it.
+//   its values can be written as literals, else just before it, and COMMIT
+//   in the same round trip as the last statement (the flush) when its values
+//   can be written so.
 // Statements that must follow each other (lock, then read) can go in one
 // round trip too, as one simple query with their values as literals.
 // Other statements run as named prepared statements: PostgreSQL parses and
@@ -31,7 +33,10 @@ export interface Sql {
   inOneTrip(statements: Statement[]): Promise<QueryResultRow[][]>;
   /** A plain read (no lock): it needs no transaction begun for it. */
   read<T extends QueryResultRow>(text: string, values: unknown[]): Promise<T[]>;
-  /** The command's last statement: alone, it runs in autocommit. */
+  /**
+   * The command's last statement: alone, it runs in autocommit; after others,
+   * COMMIT goes with it when it can.
+   */
   last<T extends QueryResultRow>(text: string, values: unknown[]): Promise<T[]>;
 }
 
@@ -53,21 +58,39 @@ function nameOf(text: string): string {
   return name;
 }
 
-/** The statement with its values as literals, or null when one is not a string, number or date. */
+/** A value as an SQL literal, or null when it is not a string, number, date or list of strings. */
+function literal(value: unknown): string | null {
+  if (typeof value === 'string') return pg.escapeLiteral(value);
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (value instanceof Date) return pg.escapeLiteral(value.toISOString());
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+    // An array literal: '{"a","b"}', each item quoted and escaped.
+    const items = value.map((item: string) => `"${item.replace(/["\\]/g, '\\$&')}"`);
+    return pg.escapeLiteral(`{${items.join(',')}}`);
+  }
+  return null;
+}
+
+/** The statement with its values as literals, or null when one cannot be written so. */
 function withLiterals({ text, values }: Statement): string | null {
   const literals: string[] = [];
   for (const value of values) {
-    if (typeof value === 'string') literals.push(pg.escapeLiteral(value));
-    else if (typeof value === 'number' && Number.isFinite(value)) literals.push(String(value));
-    else if (value instanceof Date) literals.push(pg.escapeLiteral(value.toISOString()));
-    else return null;
+    const written = literal(value);
+    if (written === null) return null;
+    literals.push(written);
   }
   return text.replace(/\$(\d+)/g, (_, n: string) => literals[Number(n) - 1]!);
+}
+
+/** A transaction that failed earlier ends in a rollback, not an error. */
+function checkCommitted(result: QueryResult): void {
+  if (result.command !== 'COMMIT') throw new Error(`commit ended in ${result.command}`);
 }
 
 export class CommandTransaction implements Sql {
   readonly db: CommandDb;
   private begun = false;
+  private committed = false;
 
   constructor(
     knex: Knex,
@@ -114,19 +137,26 @@ export class CommandTransaction implements Sql {
     return this.prepared<T>(text, values);
   }
 
-  last<T extends QueryResultRow>(text: string, values: unknown[]): Promise<T[]> {
-    return this.prepared<T>(text, values);
+  async last<T extends QueryResultRow>(text: string, values: unknown[]): Promise<T[]> {
+    const literal = this.begun ? withLiterals({ text, values }) : null;
+    if (literal === null) return this.prepared<T>(text, values);
+    const [result, commit] = (await this.connection.query(`${literal};\ncommit`)) as unknown as [
+      QueryResult<T>,
+      QueryResult,
+    ];
+    // Ended either way (a failed flush skips the COMMIT: rollback() ends it).
+    this.committed = true;
+    checkCommitted(commit);
+    return result.rows;
   }
 
   async commit(): Promise<void> {
-    if (!this.begun) return;
-    const result = await this.connection.query('commit');
-    // A transaction that failed earlier ends in a rollback, not an error.
-    if (result.command !== 'COMMIT') throw new Error(`commit ended in ${result.command}`);
+    if (!this.begun || this.committed) return;
+    checkCommitted(await this.connection.query('commit'));
   }
 
   async rollback(): Promise<void> {
-    if (!this.begun) return;
+    if (!this.begun || this.committed) return;
     try {
       await this.connection.query('rollback');
     } catch {

@@ -77,21 +77,16 @@ export class SqlCounter {
 
   private count(client: pg.Client, text: string): void {
     this.roundTrips++;
-    // Statements sent together in one simple query ("begin; lock; read").
-    const together = text.split(/;\s*(?=\S)/).length;
-    const control = /^\s*(begin|commit|rollback)\b;?\s*/i.exec(text);
-    if (!control) {
-      if (!this.inTransaction.has(client)) this.transactions++;
-      this.statements += together;
-      return;
-    }
-    if (control[1]!.toLowerCase() !== 'begin') {
-      this.inTransaction.delete(client);
-      return;
-    }
-    this.inTransaction.add(client);
-    this.transactions++;
-    this.statements += together - 1;
+    // Statements sent together in one simple query: "begin; lock; read",
+    // "flush; commit".
+    const begins = /^\s*begin\b;?/i.exec(text);
+    const ends = /(^|;)\s*(commit|rollback)\s*$/i.exec(text);
+    const body = text.slice(begins?.[0].length ?? 0, ends?.index ?? text.length).trim();
+    if (begins || !this.inTransaction.has(client)) this.transactions++;
+    if (begins) this.inTransaction.add(client);
+    if (body) this.statements += body.split(/;\s*(?=\S)/).length;
+    // A statement alone outside a transaction ran in autocommit.
+    if (ends || !this.inTransaction.has(client)) this.inTransaction.delete(client);
   }
 
   private time(sql: string, ms: number): void {
