@@ -42,7 +42,9 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   const results = new ResultWaiters();
   const scheduler = new Scheduler(commands, () => dispatcher.wake(new Set(['*'])), onError);
 
+  processor.streams = dispatcher;
   processor.on('jobs', (types) => dispatcher.wake(types));
+  processor.on('undelivered', (keys) => void commands.yieldJobs(keys).catch(onError));
   processor.on('completed', (key, variables) => results.completed(key, variables));
   processor.on('timers', () => scheduler.poke());
 

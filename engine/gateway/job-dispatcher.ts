@@ -3,6 +3,7 @@
 // (StreamActivatedJobs) get jobs pushed as they are created.
 import type { Commands } from '../processor/commands.js';
 import type { ActivatedJob } from '../processor/job-activation.js';
+import type { JobStreams } from '../processor/job-push.js';
 
 export interface JobRequest {
   type: string;
@@ -26,11 +27,13 @@ export interface JobStream extends Omit<JobRequest, 'max'> {
 // How many jobs one stream round activates at once.
 const STREAM_BATCH = 32;
 
-export class JobDispatcher {
+export class JobDispatcher implements JobStreams {
   private readonly polls = new Set<Poll>();
   private readonly streams = new Map<string, JobStream[]>();
   private readonly running = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
+  /** Which stream of a type takes the next pushed job. */
+  private readonly turns = new Map<string, number>();
   private stopped = false;
 
   constructor(
@@ -75,6 +78,20 @@ export class JobDispatcher {
       if (rest.length) this.streams.set(stream.type, rest);
       else this.streams.delete(stream.type);
     };
+  }
+
+  /**
+   * A stream for a new job of this type, the streams of a type taking turns;
+   * null when none is open, or when a long poll waits for the type: it asked
+   * first, and activation serves it before the streams.
+   */
+  take(type: string): JobStream | null {
+    const open = (this.streams.get(type) ?? []).filter((s) => !s.closed());
+    if (!open.length || this.stopped) return null;
+    for (const poll of this.polls) if (poll.type === type) return null;
+    const turn = this.turns.get(type) ?? 0;
+    this.turns.set(type, turn + 1);
+    return open[turn % open.length]!;
   }
 
   /** New jobs of these types ('*': any type, e.g. after timeouts and back-offs). */

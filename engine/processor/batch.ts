@@ -14,6 +14,8 @@ import {
   type ElementTuple,
   type InstanceState,
 } from './instance-statements.js';
+import { EngineError } from './engine-error.js';
+import { handOut, type JobStreams, type PushedJob } from './job-push.js';
 import type { KeyAllocator } from './keys.js';
 import type { CommandDb, Sql } from './transaction.js';
 
@@ -49,8 +51,11 @@ export interface InstanceData {
 export interface JobRow {
   key: string;
   type: string;
-  state: 'activatable';
+  state: 'activatable' | 'activated';
   retries: number;
+  /** Set when the job is pushed to a stream as it is created. */
+  deadline: Date | null;
+  worker: string;
   custom_headers: Record<string, string>;
   process_instance_key: string;
   element_instance_key: string;
@@ -98,6 +103,8 @@ export interface Effects {
   jobTypes: Set<string>;
   completedInstances: Map<string, Record<string, unknown>>;
   timersChanged: boolean;
+  /** Jobs activated for streams, to hand to them. */
+  pushed: PushedJob[];
 }
 
 export class Batch {
@@ -106,6 +113,7 @@ export class Batch {
     jobTypes: new Set(),
     completedInstances: new Map(),
     timersChanged: false,
+    pushed: [],
   };
 
   private readonly created = new Set<string>();
@@ -122,6 +130,8 @@ export class Batch {
   private readonly doneJobs = new Map<string, string>();
   private readonly afterFlush: (() => Promise<unknown>)[] = [];
   private readonly deferred: (() => Promise<void>)[] = [];
+  /** How many definitions were stored when the latest versions this command used were read. */
+  storedDefinitions: number | null = null;
 
   constructor(
     readonly trx: CommandDb,
@@ -131,10 +141,44 @@ export class Batch {
     readonly definitions: DefinitionStore,
     readonly now: Date,
     readonly clock: Clock,
+    private readonly streams: JobStreams | null,
   ) {}
 
   key(): Promise<string> {
     return this.keys.next(this.trx);
+  }
+
+  /**
+   * The latest version of a process. It comes from a cache, so the command's
+   * flush checks that no definition was stored since (see STALE_DEFINITIONS).
+   */
+  async latest(bpmnProcessId: string): Promise<StoredDefinition> {
+    let versions = await this.definitions.latestVersions(this.sql);
+    if (!versions.keys.has(bpmnProcessId)) {
+      // Perhaps deployed by another engine process since the cache was read.
+      this.definitions.forgetLatest();
+      versions = await this.definitions.latestVersions(this.sql);
+    }
+    const key = versions.keys.get(bpmnProcessId);
+    if (!key) {
+      throw new EngineError(
+        'NOT_FOUND',
+        `Expected to find process definition with process ID '${bpmnProcessId}', but none found`,
+      );
+    }
+    this.storedDefinitions = versions.stored;
+    return this.definitions.byKey(key, this.trx);
+  }
+
+  /** The latest version of every process (checked at flush as `latest` is). */
+  async allLatest(): Promise<StoredDefinition[]> {
+    const versions = await this.definitions.latestVersions(this.sql);
+    this.storedDefinitions = versions.stored;
+    const definitions: StoredDefinition[] = [];
+    // One at a time: the transaction has one connection.
+    for (const key of versions.keys.values())
+      definitions.push(await this.definitions.byKey(key, this.trx));
+    return definitions;
   }
 
   process(instance: LoadedInstance): CompiledProcess {
@@ -225,7 +269,6 @@ export class Batch {
 
   addJob(job: JobRow): void {
     this.jobs.push(job);
-    this.effects.jobTypes.add(job.type);
   }
 
   addTimer(timer: TimerRow): void {
@@ -297,7 +340,7 @@ export class Batch {
     const inserts: { table: InsertTable; rows: object[] }[] = [
       { table: 'element_instances', rows: elements },
       { table: 'variables', rows: variables },
-      { table: 'jobs', rows: this.jobs.filter((j) => liveOwner(j.element_instance_key)) },
+      { table: 'jobs', rows: this.handOutJobs(liveOwner) },
       { table: 'timers', rows: this.timers.filter((t) => liveOwner(t.element_instance_key)) },
       {
         table: 'message_subscriptions',
@@ -317,6 +360,7 @@ export class Batch {
       doneJobs: [...this.doneJobs].filter(([, owner]) => liveOwner(owner)).map(([key]) => key),
       updatedElements,
       inserts,
+      storedDefinitions: this.storedDefinitions,
     });
     if (statement && this.afterFlush.length === 0) {
       await this.sql.last(statement.text, statement.values);
@@ -324,6 +368,19 @@ export class Batch {
     }
     if (statement) await this.sql.query(statement.text, statement.values);
     for (const statement of this.afterFlush) await statement();
+  }
+
+  /** New jobs of live element instances: pushed to a stream, or left for workers to activate. */
+  private handOutJobs(liveOwner: (key: unknown) => boolean): JobRow[] {
+    const { pushed, jobTypes } = this.effects;
+    return this.jobs
+      .filter((job) => liveOwner(job.element_instance_key))
+      .map((job) => {
+        const instance = this.instances.get(job.process_instance_key);
+        const stored = handOut(job, instance, this.streams, this.now, pushed);
+        if (stored === job) jobTypes.add(job.type);
+        return stored;
+      });
   }
 
   private findElement(key: string): ElementInstance | undefined {

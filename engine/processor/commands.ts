@@ -46,7 +46,7 @@ export class Commands {
   deploy(
     resources: { name: string; content: string }[],
   ): Promise<{ key: string; processes: DeployedProcess[] }> {
-    return this.processor.run(async (batch) => {
+    const deployed = this.processor.run(async (batch) => {
       const deploymentKey = await batch.key();
       const processes: DeployedProcess[] = [];
       for (const resource of resources) {
@@ -72,6 +72,8 @@ export class Commands {
       });
       return { key: deploymentKey, processes };
     });
+    // Committed: the next command reads the latest versions again.
+    return deployed.finally(() => this.processor.definitions.forgetLatest());
   }
 
   createProcessInstance(
@@ -96,7 +98,7 @@ export class Commands {
       } else if (request.version > 0) {
         definition = await definitions.version(request.bpmnProcessId, request.version, trx);
       } else {
-        definition = await definitions.latest(request.bpmnProcessId, trx, batch.sql);
+        definition = await batch.latest(request.bpmnProcessId);
       }
       const instance = await createProcessInstance(batch, definition, request.variables);
       expect?.(instance.key);

@@ -24,6 +24,13 @@ export interface DeployedProcess {
   isNew: boolean;
 }
 
+export interface LatestVersions {
+  /** How many definitions were stored (they are never deleted: a deploy adds to it). */
+  stored: number;
+  /** Definition keys by bpmnProcessId. */
+  keys: Map<string, string>;
+}
+
 interface DefinitionRow {
   key: string;
   bpmn_process_id: string;
@@ -37,6 +44,7 @@ export class DefinitionStore {
   private readonly byKeyCache = new Map<string, StoredDefinition>();
   /** Compiled resources by checksum: a file with several processes compiles once. */
   private readonly compiled = new Map<string, Promise<CompiledProcess[]>>();
+  private latest: Promise<LatestVersions> | null = null;
 
   async byKey(key: string, db: CommandDb): Promise<StoredDefinition> {
     const cached = this.byKeyCache.get(key);
@@ -48,21 +56,6 @@ export class DefinitionStore {
         `Expected to find process definition with key '${key}', but none found`,
       );
     return this.remember(row);
-  }
-
-  async latest(bpmnProcessId: string, trx: CommandDb, sql: Sql): Promise<StoredDefinition> {
-    const [row] = await sql.read<{ key: string }>(
-      `select key::text from engine.process_definitions where bpmn_process_id = $1
-        order by version desc limit 1`,
-      [bpmnProcessId],
-    );
-    if (!row) {
-      throw new EngineError(
-        'NOT_FOUND',
-        `Expected to find process definition with process ID '${bpmnProcessId}', but none found`,
-      );
-    }
-    return this.byKey(row.key, trx);
   }
 
   async version(bpmnProcessId: string, version: number, db: CommandDb): Promise<StoredDefinition> {
@@ -78,17 +71,37 @@ export class DefinitionStore {
     return this.remember(row);
   }
 
-  /** The latest version of every process, for start events that wait on something. */
-  async allLatest(db: CommandDb): Promise<StoredDefinition[]> {
-    // Keys only: the XML is read (and compiled) once per definition, by byKey.
-    const rows = await db.raw<{ rows: { key: string }[] }>(
-      `select distinct on (bpmn_process_id) key from engine.process_definitions
-        order by bpmn_process_id, version desc`,
-    );
-    // One at a time: `db` may be a transaction, which has one connection.
-    const definitions: StoredDefinition[] = [];
-    for (const row of rows.rows) definitions.push(await this.byKey(row.key, db));
-    return definitions;
+  /**
+   * The key of the latest version of every process, cached until a deploy:
+   * with how many definitions were stored when it was read, so that a command
+   * relying on it can check at flush that no engine process deployed since
+   * (see STALE_DEFINITIONS).
+   */
+  latestVersions(sql: Sql): Promise<LatestVersions> {
+    this.latest ??= sql
+      .read<{ key: string; bpmn_process_id: string; stored: string }>(
+        `select distinct on (bpmn_process_id) key::text, bpmn_process_id,
+                (select count(*) from engine.process_definitions) as stored
+           from engine.process_definitions
+          order by bpmn_process_id, version desc`,
+        [],
+      )
+      .then(
+        (rows) => ({
+          stored: rows.length ? Number(rows[0]!.stored) : 0,
+          keys: new Map(rows.map((row) => [row.bpmn_process_id, row.key])),
+        }),
+        (error: unknown) => {
+          this.latest = null;
+          throw error;
+        },
+      );
+    return this.latest;
+  }
+
+  /** Reads the latest versions again on next use (after a deploy, or when they were stale). */
+  forgetLatest(): void {
+    this.latest = null;
   }
 
   /**

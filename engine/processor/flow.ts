@@ -379,7 +379,7 @@ async function callProcess(
       `Expected process id to be a non-empty string, but was '${String(processId)}'`,
     );
   }
-  const definition = await batch.definitions.latest(processId, batch.trx, batch.sql).catch(() => {
+  const definition = await batch.latest(processId).catch(() => {
     throw new EngineError(
       'NOT_FOUND',
       `Expected process with BPMN process id '${processId}' to be deployed, but not found.`,

@@ -13,7 +13,17 @@ export interface FlushRows {
   doneJobs: string[];
   updatedElements: { key: string; data: unknown }[];
   inserts: { table: InsertTable; rows: object[] }[];
+  /** The command used cached latest versions, read when this many definitions were stored. */
+  storedDefinitions: number | null;
 }
+
+/**
+ * SQLSTATE of a flush whose command used latest versions that are no longer
+ * the latest (another engine process deployed since they were cached): the
+ * statement divides by zero, so that the whole command rolls back, and the
+ * processor runs it again on fresh versions.
+ */
+export const STALE_DEFINITIONS = '22012';
 
 export type InsertTable =
   | 'element_instances'
@@ -80,5 +90,12 @@ export function flushStatement(rows: FlushRows): { text: string; values: unknown
     );
   }
   if (!parts.length) return null;
-  return { text: `with ${parts.join(',\n')}\nselect 1`, values };
+  if (rows.storedDefinitions === null)
+    return { text: `with ${parts.join(',\n')}\nselect 1`, values };
+  // Definitions are never deleted: the same count means no deploy since.
+  parts.push(
+    `fresh as (select 1 / (count(*) = ${param(rows.storedDefinitions)}::bigint)::int as ok
+                 from engine.process_definitions)`,
+  );
+  return { text: `with ${parts.join(',\n')}\nselect ok from fresh`, values };
 }

@@ -36,6 +36,8 @@ export async function createJob(
     type,
     state: 'activatable',
     retries,
+    deadline: null,
+    worker: '',
     custom_headers: headers,
     process_instance_key: instance.key,
     element_instance_key: element.key,

@@ -69,7 +69,7 @@ export async function publishMessage(batch: Batch, message: PublishedMessage): P
     }
   }
 
-  for (const definition of await batch.definitions.allLatest(trx)) {
+  for (const definition of await batch.allLatest()) {
     const start = messageStarts(definition).find((s) => s.name === message.name);
     if (!start) continue;
     if (
@@ -224,7 +224,7 @@ export async function releaseMessageStart(batch: Batch, instance: LoadedInstance
       'correlation_key',
     ]);
   if (!lock) return;
-  const definition = await batch.definitions.latest(lock.bpmn_process_id, trx, batch.sql);
+  const definition = await batch.latest(lock.bpmn_process_id);
   const starts = messageStarts(definition);
   // A message published meanwhile is either seen here or sees the lock gone.
   for (const start of starts)

@@ -7,6 +7,8 @@ import type { ClientBase } from 'pg';
 import { Batch, type Effects } from './batch.js';
 import type { Clock } from './clock.js';
 import { DefinitionStore } from './definitions.js';
+import { STALE_DEFINITIONS } from './flush-statement.js';
+import type { JobStreams } from './job-push.js';
 import { KeyAllocator } from './keys.js';
 import { CommandTransaction } from './transaction.js';
 
@@ -16,6 +18,8 @@ const MAX_ATTEMPTS = 5;
 
 export interface ProcessorEvents {
   jobs: [types: Set<string>];
+  /** Jobs activated for a stream that was gone when they were pushed. */
+  undelivered: [jobKeys: string[]];
   completed: [processInstanceKey: string, variables: Record<string, unknown>];
   timers: [];
 }
@@ -33,17 +37,22 @@ export class Processor extends EventEmitter<ProcessorEvents> {
     this.keys = new KeyAllocator();
   }
 
+  /** Open job streams, to push new jobs to (set by the gateway's dispatcher). */
+  streams: JobStreams | null = null;
+
   async run<T>(command: (batch: Batch) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
+      let batch: Batch | null = null;
       try {
         const { result, effects } = await this.transaction(async (tx) => {
-          const batch = new Batch(
+          batch = new Batch(
             tx.db,
             tx,
             this.keys,
             this.definitions,
             this.clock.now(),
             this.clock,
+            this.streams,
           );
           const result = await command(batch);
           await batch.runDeferred();
@@ -55,6 +64,11 @@ export class Processor extends EventEmitter<ProcessorEvents> {
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (attempt < MAX_ATTEMPTS && code && RETRYABLE.has(code)) continue;
+        const usedLatest = (batch as Batch | null)?.storedDefinitions != null;
+        if (attempt < MAX_ATTEMPTS && usedLatest && code === STALE_DEFINITIONS) {
+          this.definitions.forgetLatest();
+          continue;
+        }
         throw error;
       }
     }
@@ -79,6 +93,10 @@ export class Processor extends EventEmitter<ProcessorEvents> {
   }
 
   private deliver(effects: Effects): void {
+    const undelivered = effects.pushed
+      .filter(({ stream, job }) => stream.closed() || !stream.push(job))
+      .map(({ job }) => job.key);
+    if (undelivered.length) this.emit('undelivered', undelivered);
     if (effects.jobTypes.size) this.emit('jobs', effects.jobTypes);
     for (const [key, variables] of effects.completedInstances)
       this.emit('completed', key, variables);

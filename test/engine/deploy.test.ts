@@ -1,12 +1,16 @@
 // Deployments: versions by process id, identical content keeps its version,
 // a file with two processes, instances of a chosen version or definition key,
-// and the older DeployProcess RPC (through zeebe-node).
-import { afterAll, describe, expect, it } from 'vitest';
+// and the older DeployProcess RPC (through zeebe-node); a version another
+// engine process deployed on the same database is the latest here too.
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { startEngine } from '../../engine/index.js';
+import { createDb } from '../../server/plugins/external/database.js';
 import {
   activate,
   completeNext,
   deploy,
   rawGateway,
+  sdkClient,
   start,
   taggedXml,
   uniqueId,
@@ -61,6 +65,33 @@ describe('versions', () => {
     const [keyed] = await activate(ctx.zeebe, v1.type('svc-a'));
     expect(keyed!.variables.viaKey).toBe(true);
     await completeNext(ctx.zeebe, v2.type('svc-a'));
+  });
+
+  it('instances run the version another engine process deployed since', async () => {
+    const processId = uniqueId('elsewhere');
+    await deploy(ctx.zeebe, 'one-service-task', { processId });
+    const first = await ctx.zeebe.createProcessInstance({
+      bpmnProcessId: processId,
+      variables: {},
+    });
+    expect(first.version).toBe(1);
+    const db = createDb(inject('databaseUrl'), { max: 2 });
+    const other = await startEngine({ db, port: 0 });
+    const otherClient = sdkClient(other.address);
+    try {
+      const v2 = await deploy(otherClient, 'one-service-task', { processId });
+      // This engine knew version 1 as the latest; it must not start it again.
+      const next = await ctx.zeebe.createProcessInstance({
+        bpmnProcessId: processId,
+        variables: {},
+      });
+      expect(next.version).toBe(2);
+      expect(String(next.processDefinitionKey)).toBe(v2.processDefinitionKey);
+    } finally {
+      await otherClient.close(1000);
+      await other.stop();
+      await db.destroy();
+    }
   });
 
   it('the deploy response describes each process', async () => {
