@@ -128,6 +128,8 @@ export class Batch {
   private readonly records: RecordRow[] = [];
   /** Element instance keys by the key of their job that ends with this command. */
   private readonly doneJobs = new Map<string, string>();
+  /** Element instance keys (null for start events) by the key of their timer that fired. */
+  private readonly firedTimers = new Map<string, string | null>();
   private readonly afterFlush: (() => Promise<unknown>)[] = [];
   private readonly deferred: (() => Promise<void>)[] = [];
   /** How many definitions were stored when the latest versions this command used were read. */
@@ -284,6 +286,11 @@ export class Batch {
     this.signalSubscriptions.push(row);
   }
 
+  /** A timer that fired (its element instance, if any, may end with this command too). */
+  deleteTimer(key: string, elementInstanceKey: string | null): void {
+    this.firedTimers.set(key, elementInstanceKey);
+  }
+
   /** A job that ends with this command, whether or not its element instance does. */
   deleteJob(key: string, elementInstanceKey: string): void {
     this.doneJobs.set(key, elementInstanceKey);
@@ -358,6 +365,9 @@ export class Batch {
       now: this.now,
       // The jobs of ended element instances go with them.
       doneJobs: [...this.doneJobs].filter(([, owner]) => liveOwner(owner)).map(([key]) => key),
+      firedTimers: [...this.firedTimers]
+        .filter(([, owner]) => liveOwner(owner))
+        .map(([key]) => key),
       updatedElements,
       inserts,
       storedDefinitions: this.storedDefinitions,

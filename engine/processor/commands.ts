@@ -379,32 +379,47 @@ export class Commands {
     });
   }
 
-  /** Fires every timer due by the engine clock; returns how many fired. */
-  async fireDueTimers(limit = 100): Promise<number> {
+  /**
+   * Fires up to `limit` timers due by the engine clock (SKIP LOCKED: those
+   * another engine process fires are left to it), and drops expired buffered
+   * messages when asked to; returns how many timers fired.
+   */
+  async fireDueTimers(expire: boolean, limit = 100): Promise<number> {
     return this.processor.run(async (batch) => {
-      const timers = await batch
-        .trx('engine.timers')
-        .where('due_at', '<=', batch.now)
-        .orderBy('due_at')
-        .limit(limit)
-        .forUpdate()
-        .skipLocked()
-        .select<TimerRow[]>();
+      const timers = await batch.sql.query<TimerRow>(
+        `select key::text, due_at, element_id, definition_key::text, element_instance_key::text,
+                process_instance_key::text, repetitions, interval_ms::text, cron
+           from engine.timers where due_at <= $1
+          order by due_at limit $2 for update skip locked`,
+        [batch.now, limit],
+      );
       for (const timer of timers) await fireTimer(batch, timer);
-      await expireMessages(batch);
+      if (expire) await expireMessages(batch);
       return timers.length;
     });
   }
 
-  /** The next instant something time-based is due: a timer or a job back-off / deadline. */
-  async nextDue(): Promise<Date | null> {
-    const { rows } = await this.processor.db.raw<{ rows: { at: Date | null }[] }>(
-      `select least(
-         (select min(due_at) from engine.timers),
-         (select min(backoff_until) from engine.jobs where state = 'activatable' and backoff_until is not null),
-         (select min(deadline) from engine.jobs where state = 'activated')) as at`,
+  /**
+   * When the next timer and the next buffered message's expiry are due, and
+   * the next job back-off or deadline after `after` (those passed before were
+   * announced to workers then).
+   */
+  async nextDue(
+    after: Date,
+  ): Promise<{ timer: Date | null; message: Date | null; job: Date | null }> {
+    const { rows } = await this.processor.db.raw<{
+      rows: { timer: Date | null; message: Date | null; job: Date | null }[];
+    }>(
+      `select (select min(due_at) from engine.timers) as timer,
+              (select min(expires_at) from engine.messages) as message,
+              least(
+                (select min(backoff_until) from engine.jobs
+                  where state = 'activatable' and backoff_until > :after),
+                (select min(deadline) from engine.jobs
+                  where state = 'activated' and deadline > :after)) as job`,
+      { after },
     );
-    return rows[0]?.at ?? null;
+    return rows[0] ?? { timer: null, message: null, job: null };
   }
 
   private async instanceOf(

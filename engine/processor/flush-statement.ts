@@ -2,8 +2,8 @@
 // data-modifying CTE fed by one JSON parameter, so the text depends only on
 // which kinds of write a command has (a few prepared statements in all), not
 // on how many rows. The CTEs never touch the same row: rows are inserted only
-// for live element instances, deleted only for ended ones, and a done job is
-// named only when its element instance lives on.
+// for live element instances, deleted only for ended ones, and a done job or
+// a fired timer is named only when its element instance lives on.
 
 export interface FlushRows {
   /** Persisted element instances that ended: they and all they own go. */
@@ -11,6 +11,8 @@ export interface FlushRows {
   now: Date;
   /** Jobs that end while their element instance lives on (e.g. its completion raised an incident). */
   doneJobs: string[];
+  /** Timers that fired while their element instance (if any) lives on. */
+  firedTimers: string[];
   updatedElements: { key: string; data: unknown }[];
   inserts: { table: InsertTable; rows: object[] }[];
   /** The command used cached latest versions, read when this many definitions were stored. */
@@ -66,6 +68,11 @@ export function flushStatement(rows: FlushRows): { text: string; values: unknown
   if (rows.doneJobs.length) {
     parts.push(
       `jd_del as (delete from engine.jobs where key = any(${param(rows.doneJobs)}::bigint[]))`,
+    );
+  }
+  if (rows.firedTimers.length) {
+    parts.push(
+      `tf_del as (delete from engine.timers where key = any(${param(rows.firedTimers)}::bigint[]))`,
     );
   }
   if (rows.updatedElements.length) {

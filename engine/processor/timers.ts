@@ -6,7 +6,7 @@ import { createProcessInstance } from './flow.js';
 import { nextFiring } from './timer-schedule.js';
 
 export async function fireTimer(batch: Batch, timer: TimerRow): Promise<void> {
-  await batch.trx('engine.timers').where('key', timer.key).delete();
+  batch.deleteTimer(timer.key, timer.element_instance_key);
   let stillWaiting = true;
   if (timer.element_instance_key === null) {
     const definition = await batch.definitions.byKey(timer.definition_key, batch.trx);
