@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { createLocalDiskStorage, type FileStorage } from '../external/file-storage.js';
 import { createMailer } from '../external/mailer.js';
 import { createAccountService, type AccountService } from './accounts/account.service.js';
+import { createSessionCache } from './accounts/session-cache.js';
 import { createAgencyService, type AgencyService } from './agencies/agency.service.js';
 import {
   createProcessDeploymentService,
@@ -61,12 +62,18 @@ export default fp<{ config: AppConfig; clock?: { now(): Date } }>(
       mailer: createMailer(config.smtpUrl, config.mailFrom),
       clock,
     });
+    const sessions = createSessionCache({
+      databaseUrl: config.databaseUrl,
+      onError: (error) => app.log.warn({ err: error }, 'session cache not listening'),
+    });
+    app.addHook('onClose', async () => sessions.close());
     const accounts = createAccountService({
       db: app.db,
       clock,
       notifications,
       addWorkingDays: app.calendar.addWorkingDays,
       publicUrl: config.publicUrl,
+      sessions,
     });
     const procedures = createProcedureService({
       db: app.db,

@@ -1,6 +1,7 @@
 // The whole system as a person meets it: `npm start` on the embedded defaults
 // (embedded PostgreSQL in a new data directory, embedded engine, seeded demo
-// data), stopped with Ctrl-C at the end.
+// data), stopped with Ctrl-C at the end. The API benchmark starts it on a
+// PostgreSQL server of its own instead (`databaseUrl`).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { freePort } from '../../../server/plugins/external/embedded-postgres.js';
@@ -14,7 +15,13 @@ export interface RunningSystem {
 
 const READY_WITHIN_MS = 240_000;
 
-export async function startSystem(): Promise<RunningSystem> {
+export interface SystemOptions {
+  /** A PostgreSQL database to run on instead of the embedded one. */
+  databaseUrl?: string;
+  logLevel?: string;
+}
+
+export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
   const dataDir = await temporaryDataDir('motcua-e2e');
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -23,10 +30,11 @@ export async function startSystem(): Promise<RunningSystem> {
     PORT: String(port),
     ENGINE_PORT: String(await freePort()),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: options.logLevel ?? 'warn',
   };
   delete env.DATABASE_URL;
   delete env.ZEEBE_ADDRESS;
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   const child = spawn('npm', ['start'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -8,6 +8,7 @@ import { rolesOf, type Caller, type StaffRole } from '../access/access-rules.js'
 import type { Locale } from '../notifications/notification-templates.js';
 import type { NotificationService } from '../notifications/notification.service.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
+import type { SessionCache } from './session-cache.js';
 
 export const SESSION_TTL_MS = 12 * 3600_000;
 const VERIFY_TTL_MS = 24 * 3600_000;
@@ -82,6 +83,8 @@ export interface AccountDeps {
   /** Adds working days (the calendar of the agency's province). */
   addWorkingDays(from: Date, days: number): Date;
   publicUrl: string;
+  /** Recently resolved sessions; without it every request reads the database. */
+  sessions?: SessionCache;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -150,7 +153,7 @@ async function insertAccount(
 }
 
 export function createAccountService(deps: AccountDeps) {
-  const { db, clock, notifications } = deps;
+  const { db, clock, notifications, sessions } = deps;
 
   async function issueToken(
     trx: Knex.Transaction,
@@ -349,17 +352,26 @@ export function createAccountService(deps: AccountDeps) {
 
     async logout(token: string): Promise<void> {
       await db('sessions').where('token_hash', sha256(token)).delete();
+      sessions?.forgetToken(sha256(token));
     },
 
     /** The active account behind a session token, or null. */
     async resolveSession(token: string): Promise<AccountRow | null> {
-      const account = await db<AccountRow>('sessions as s')
+      const tokenHash = sha256(token);
+      const now = clock.now();
+      const cached = sessions?.lookup(tokenHash, now);
+      if (cached) return cached;
+      const mark = sessions?.mark() ?? 0;
+      const row = await db<AccountRow & { session_expires_at: Date }>('sessions as s')
         .join('accounts as a', 'a.id', 's.account_id')
-        .where('s.token_hash', sha256(token))
-        .where('s.expires_at', '>', clock.now())
+        .where('s.token_hash', tokenHash)
+        .where('s.expires_at', '>', now)
         .where('a.status', 'active')
-        .first('a.*');
-      return account ?? null;
+        .first('a.*', 's.expires_at as session_expires_at');
+      if (!row) return null;
+      const { session_expires_at: expiresAt, ...account } = row;
+      sessions?.remember(tokenHash, account, expiresAt, mark, now);
+      return account;
     },
 
     /** Always answers the same, whether or not the email has an account. */
@@ -375,18 +387,21 @@ export function createAccountService(deps: AccountDeps) {
 
     async resetPassword(token: string, password: string): Promise<void> {
       const passwordHash = await hashPassword(password);
-      await db.transaction(async (trx) => {
-        const accountId = await consumeToken(trx, token, 'reset_password');
-        if (!accountId) throw new AppError('TOKEN_INVALID');
-        await trx('accounts').where('id', accountId).update({
-          password_hash: passwordHash,
-          failed_logins: 0,
-          locked_until: null,
-          updated_at: clock.now(),
-        });
-        // A new password ends every open session.
-        await trx('sessions').where('account_id', accountId).delete();
-      });
+      await db
+        .transaction(async (trx) => {
+          const accountId = await consumeToken(trx, token, 'reset_password');
+          if (!accountId) throw new AppError('TOKEN_INVALID');
+          await trx('accounts').where('id', accountId).update({
+            password_hash: passwordHash,
+            failed_logins: 0,
+            locked_until: null,
+            updated_at: clock.now(),
+          });
+          // A new password ends every open session.
+          await trx('sessions').where('account_id', accountId).delete();
+          return accountId;
+        })
+        .then((accountId) => sessions?.forgetAccount(accountId));
     },
 
     async updateDetails(
@@ -403,6 +418,7 @@ export function createAccountService(deps: AccountDeps) {
         .update(columns)
         .returning('*');
       if (!updated) throw new AppError('NOT_FOUND');
+      sessions?.forgetAccount(accountId);
       return updated;
     },
 
@@ -411,26 +427,31 @@ export function createAccountService(deps: AccountDeps) {
       accountId: string,
       status: 'suspended' | 'cancelled' | 'active',
     ): Promise<AccountRow> {
-      return db.transaction(async (trx) => {
-        const account = await byId(accountId, trx);
-        const allowedFrom: Record<typeof status, AccountRow['status'][]> = {
-          suspended: ['active'],
-          cancelled: ['active', 'suspended', 'unverified', 'pending_review', 'refused'],
-          active: ['suspended', 'cancelled'],
-        };
-        if (!allowedFrom[status].includes(account.status)) {
-          throw new AppError('CONFLICT', [], {
-            vi: `Tài khoản đang ở trạng thái "${account.status}", không thể chuyển sang "${status}".`,
-            en: `The account is ${account.status}; it cannot become ${status}.`,
-          });
-        }
-        const [updated] = await trx<AccountRow>('accounts')
-          .where('id', accountId)
-          .update({ status, updated_at: clock.now(), failed_logins: 0, locked_until: null })
-          .returning('*');
-        if (status !== 'active') await trx('sessions').where('account_id', accountId).delete();
-        return updated!;
-      });
+      return db
+        .transaction(async (trx) => {
+          const account = await byId(accountId, trx);
+          const allowedFrom: Record<typeof status, AccountRow['status'][]> = {
+            suspended: ['active'],
+            cancelled: ['active', 'suspended', 'unverified', 'pending_review', 'refused'],
+            active: ['suspended', 'cancelled'],
+          };
+          if (!allowedFrom[status].includes(account.status)) {
+            throw new AppError('CONFLICT', [], {
+              vi: `Tài khoản đang ở trạng thái "${account.status}", không thể chuyển sang "${status}".`,
+              en: `The account is ${account.status}; it cannot become ${status}.`,
+            });
+          }
+          const [updated] = await trx<AccountRow>('accounts')
+            .where('id', accountId)
+            .update({ status, updated_at: clock.now(), failed_logins: 0, locked_until: null })
+            .returning('*');
+          if (status !== 'active') await trx('sessions').where('account_id', accountId).delete();
+          return updated!;
+        })
+        .then((updated) => {
+          sessions?.forgetAccount(accountId);
+          return updated;
+        });
     },
 
     /** Accounts for operators, newest first: matching text in name, email or identifiers. */

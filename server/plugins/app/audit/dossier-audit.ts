@@ -116,15 +116,38 @@ export class DossierNotFoundForAudit extends Error {
   }
 }
 
+/** The last link of a dossier's chain: what the next event continues. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
 /**
- * Appends one event to a dossier's chain, in the caller's transaction. Locks
- * the dossier row first, so appends to one dossier are serialised and seq
- * stays gap-free; the lock is held until the caller commits.
+ * Locks the dossier row for appending and reads the end of its chain. The
+ * lock is held until the caller commits, so appends to one dossier are
+ * serialised and seq stays gap-free.
  */
-export async function appendDossierEvent(
-  trx: Knex.Transaction,
-  event: DossierEventInput,
-): Promise<DossierEventRow> {
+export async function lockChainHead(trx: Knex.Transaction, dossierId: string): Promise<ChainHead> {
+  // FOR NO KEY UPDATE conflicts with itself (and with FOR UPDATE and every
+  // UPDATE of the row), so it serialises appends exactly like FOR UPDATE, but
+  // does not block other transactions inserting rows that reference the
+  // dossier (attachments, events of other dossiers are unaffected anyway).
+  // The lock is its own statement: the read after it must see the events
+  // committed while this transaction waited for the lock.
+  const locked = await trx.raw<{ rows: { id: string }[] }>(
+    'select id from dossiers where id = ? for no key update',
+    [dossierId.toLowerCase()],
+  );
+  if (locked.rows.length === 0) throw new DossierNotFoundForAudit(dossierId);
+  const last = await trx('dossier_events')
+    .where('dossier_id', dossierId.toLowerCase())
+    .orderBy('seq', 'desc')
+    .first<ChainHead | undefined>('seq', 'hash');
+  return last ?? { seq: 0, hash: GENESIS_HASH };
+}
+
+/** The dossier_events row that continues the chain after `head`, hash included. */
+export function chainedEventRow(head: ChainHead, event: DossierEventInput) {
   // Values exactly as the database will give them back, so that the verifier
   // re-computes the same hash: uuids in lower case, the time to the
   // millisecond (a JS Date), changes through a JSON round trip (jsonb).
@@ -137,43 +160,32 @@ export async function appendDossierEvent(
       event.changes === null ? null : (JSON.parse(JSON.stringify(event.changes)) as FieldChanges),
   };
   if (Number.isNaN(normalised.at.getTime())) throw new TypeError('audit event time is invalid');
+  const seq = head.seq + 1;
+  return {
+    dossier_id: normalised.dossierId,
+    seq,
+    at: normalised.at,
+    actor_id: normalised.actorId,
+    actor_role: normalised.actorRole,
+    action: normalised.action,
+    from_status: normalised.fromStatus,
+    to_status: normalised.toStatus,
+    reason: normalised.reason,
+    element_id: normalised.elementId,
+    // pg would send a JS array as a Postgres array: jsonb wants JSON text.
+    changes: normalised.changes === null ? null : JSON.stringify(normalised.changes),
+    prev_hash: head.hash,
+    hash: dossierEventHash(head.hash, { ...normalised, seq }),
+  };
+}
 
-  // FOR NO KEY UPDATE conflicts with itself (and with FOR UPDATE and every
-  // UPDATE of the row), so it serialises appends exactly like FOR UPDATE, but
-  // does not block other transactions inserting rows that reference the
-  // dossier (attachments, events of other dossiers are unaffected anyway).
-  const locked = await trx.raw<{ rows: { id: string }[] }>(
-    'select id from dossiers where id = ? for no key update',
-    [normalised.dossierId],
-  );
-  if (locked.rows.length === 0) throw new DossierNotFoundForAudit(normalised.dossierId);
-
-  const last = await trx('dossier_events')
-    .where('dossier_id', normalised.dossierId)
-    .orderBy('seq', 'desc')
-    .first<{ seq: number; hash: string } | undefined>('seq', 'hash');
-  const seq = (last?.seq ?? 0) + 1;
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const hash = dossierEventHash(prevHash, { ...normalised, seq });
-
-  const [row] = await trx('dossier_events')
-    .insert({
-      dossier_id: normalised.dossierId,
-      seq,
-      at: normalised.at,
-      actor_id: normalised.actorId,
-      actor_role: normalised.actorRole,
-      action: normalised.action,
-      from_status: normalised.fromStatus,
-      to_status: normalised.toStatus,
-      reason: normalised.reason,
-      element_id: normalised.elementId,
-      // pg would send a JS array as a Postgres array: jsonb wants JSON text.
-      changes: normalised.changes === null ? null : JSON.stringify(normalised.changes),
-      prev_hash: prevHash,
-      hash,
-    })
-    .returning('*');
+/** Appends one event to a dossier's chain, in the caller's transaction (see lockChainHead). */
+export async function appendDossierEvent(
+  trx: Knex.Transaction,
+  event: DossierEventInput,
+): Promise<DossierEventRow> {
+  const head = await lockChainHead(trx, event.dossierId);
+  const [row] = await trx('dossier_events').insert(chainedEventRow(head, event)).returning('*');
   return row as DossierEventRow;
 }
 

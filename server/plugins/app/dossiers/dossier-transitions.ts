@@ -8,7 +8,12 @@ import {
   type DossierStatus,
 } from '../../../domain/dossier-lifecycle.machine.js';
 import { AppError } from '../../../errors.js';
-import { appendDossierEvent, type FieldChanges, type JsonValue } from '../audit/dossier-audit.js';
+import {
+  appendDossierEvent,
+  type DossierEventInput,
+  type FieldChanges,
+  type JsonValue,
+} from '../audit/dossier-audit.js';
 
 export interface DossierRow {
   id: string;
@@ -58,6 +63,45 @@ export async function lockDossier(
   return trx<DossierRow>('dossiers').where({ id }).forUpdate().first();
 }
 
+/** What an event does to a dossier: the columns to write and the audit event, or a 409. */
+export function planTransition(
+  dossier: DossierRow,
+  event: DossierEventType,
+  actor: Actor,
+  now: Date,
+  extras: TransitionExtras = {},
+): { columns: Partial<DossierRow>; event: DossierEventInput } {
+  const result = applyDossierEvent(dossier.status, event, dossier.lifecycle);
+  if (!result.ok) {
+    throw new AppError('INVALID_TRANSITION', [], result.message);
+  }
+  const changes: FieldChanges = {};
+  for (const [field, value] of Object.entries(extras.columns ?? {})) {
+    const old = dossier[field as keyof DossierRow] ?? null;
+    changes[field] = { old: jsonOf(old), new: jsonOf(value ?? null) };
+  }
+  return {
+    columns: {
+      ...extras.columns,
+      status: result.status,
+      lifecycle: result.context,
+      updated_at: now,
+    },
+    event: {
+      dossierId: dossier.id,
+      at: now,
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: event,
+      fromStatus: dossier.status,
+      toStatus: result.status,
+      reason: extras.reason ?? null,
+      elementId: extras.elementId ?? null,
+      changes: Object.keys(changes).length ? changes : null,
+    },
+  };
+}
+
 export async function transition(
   trx: Knex.Transaction,
   dossier: DossierRow,
@@ -66,37 +110,12 @@ export async function transition(
   now: Date,
   extras: TransitionExtras = {},
 ): Promise<DossierRow> {
-  const result = applyDossierEvent(dossier.status, event, dossier.lifecycle);
-  if (!result.ok) {
-    throw new AppError('INVALID_TRANSITION', [], result.message);
-  }
-  const columns = {
-    ...extras.columns,
-    status: result.status,
-    lifecycle: result.context,
-    updated_at: now,
-  };
+  const plan = planTransition(dossier, event, actor, now, extras);
   const [updated] = await trx<DossierRow>('dossiers')
     .where({ id: dossier.id })
-    .update(columns)
+    .update(plan.columns)
     .returning('*');
-  const changes: FieldChanges = {};
-  for (const [field, value] of Object.entries(extras.columns ?? {})) {
-    const old = dossier[field as keyof DossierRow] ?? null;
-    changes[field] = { old: jsonOf(old), new: jsonOf(value ?? null) };
-  }
-  await appendDossierEvent(trx, {
-    dossierId: dossier.id,
-    at: now,
-    actorId: actor.id,
-    actorRole: actor.role,
-    action: event,
-    fromStatus: dossier.status,
-    toStatus: result.status,
-    reason: extras.reason ?? null,
-    elementId: extras.elementId ?? null,
-    changes: Object.keys(changes).length ? changes : null,
-  });
+  await appendDossierEvent(trx, plan.event);
   return updated!;
 }
 

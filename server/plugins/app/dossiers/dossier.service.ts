@@ -14,12 +14,12 @@ import { formatDossierCode } from '../../../domain/dossier-code.js';
 import { toVietnamDate, type WorkingCalendar } from '../../../domain/working-calendar.js';
 import { AppError, type ErrorDetail } from '../../../errors.js';
 import type { FileStorage } from '../../external/file-storage.js';
-import { appendDossierEvent } from '../audit/dossier-audit.js';
+import { appendDossierEvent, chainedEventRow, lockChainHead } from '../audit/dossier-audit.js';
 import { dossierScope, type Caller } from '../access/access-rules.js';
 import type { FormRegistry } from '../forms/form-registry.js';
 import type { NotificationService } from '../notifications/notification.service.js';
 import type { Procedure, ProcedureService } from '../procedures/procedure.service.js';
-import { lockDossier, transition, type DossierRow } from './dossier-transitions.js';
+import { lockDossier, planTransition, transition, type DossierRow } from './dossier-transitions.js';
 import { UploadInspector, UploadTooLarge } from './upload-inspector.js';
 
 export interface DossierDeps {
@@ -57,16 +57,16 @@ export interface EngineMessage {
   variables: Record<string, string | number | boolean | Record<string, never>>;
 }
 
+function engineMessageRow(message: EngineMessage, at: Date) {
+  return { topic: ENGINE_MESSAGE_TOPIC, payload: message, next_attempt_at: at };
+}
+
 export async function queueEngineMessage(
   trx: Knex.Transaction,
   message: EngineMessage,
   at: Date,
 ): Promise<void> {
-  await trx('outbox').insert({
-    topic: ENGINE_MESSAGE_TOPIC,
-    payload: message,
-    next_attempt_at: at,
-  });
+  await trx('outbox').insert(engineMessageRow(message, at));
 }
 
 /** The message a procedure's BPMN starts on: one name per process id. */
@@ -85,12 +85,8 @@ const EDITABLE: DossierStatus[] = ['draft', 'supplement_requested'];
 export function createDossierService(deps: DossierDeps) {
   const { db, clock, procedures, forms, storage, notifications } = deps;
 
-  /** The dossier if the caller may see it; 404 otherwise, so nothing leaks. */
-  async function visible(
-    caller: Caller,
-    id: string,
-    trx: Knex | Knex.Transaction = db,
-  ): Promise<DossierRow> {
+  /** The caller's view of one dossier: a query that finds nothing they may not see. */
+  function scoped(caller: Caller, id: string, trx: Knex | Knex.Transaction) {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND');
     const query = trx<DossierRow>('dossiers').where({ id });
     const scope = dossierScope(caller);
@@ -99,7 +95,16 @@ export function createDossierService(deps: DossierDeps) {
       if ('applicantId' in scope) query.where('applicant_id', scope.applicantId);
       else query.where('agency_id', scope.agencyId);
     }
-    const dossier = await query.first();
+    return query;
+  }
+
+  /** The dossier if the caller may see it; 404 otherwise, so nothing leaks. */
+  async function visible(
+    caller: Caller,
+    id: string,
+    trx: Knex | Knex.Transaction = db,
+  ): Promise<DossierRow> {
+    const dossier = await scoped(caller, id, trx).first();
     if (!dossier) throw new AppError('NOT_FOUND');
     return dossier;
   }
@@ -158,23 +163,36 @@ export function createDossierService(deps: DossierDeps) {
     return found;
   }
 
-  /** The next number of the agency's day, inside the caller's transaction: gap-free. */
-  async function issueCode(trx: Knex.Transaction, dossier: DossierRow, now: Date): Promise<string> {
-    const day = toVietnamDate(now);
+  /**
+   * The next number of the agency's day, inside the caller's transaction:
+   * gap-free. The counter row stays locked until the caller commits, so every
+   * submit to the agency waits for it: ask for it last.
+   */
+  async function issueCode(
+    trx: Knex.Transaction,
+    agency: { id: string; code: string },
+    now: Date,
+  ): Promise<string> {
     const { rows } = await trx.raw<{ rows: { last_value: number }[] }>(
       `insert into dossier_code_sequences (agency_id, day, last_value) values (?, ?, 1)
        on conflict (agency_id, day) do update set last_value = dossier_code_sequences.last_value + 1
        returning last_value`,
-      [dossier.agency_id, day],
+      [agency.id, toVietnamDate(now)],
     );
-    const agency = await trx('agencies').where('id', dossier.agency_id).first('code');
     return formatDossierCode(deps.codePattern, {
-      agencyCode: String(agency.code),
+      agencyCode: agency.code,
       date: now,
       sequence: rows[0]!.last_value,
     });
   }
 
+  /**
+   * Submits a locked dossier. Everything that does not need the code is read
+   * first; then the code is issued and the dossier, its audit event, the
+   * engine's start message and the applicant's notice are written in one
+   * statement, so the agency's counter is held for two round trips and the
+   * commit rather than the whole transaction.
+   */
   async function submitLocked(
     trx: Knex.Transaction,
     dossier: DossierRow,
@@ -185,39 +203,68 @@ export function createDossierService(deps: DossierDeps) {
     const procedure = await procedures.byId(dossier.procedure_id, trx);
     const found = await problems(trx, dossier, procedure, paperOriginals);
     if (found.length) throw new AppError('DOSSIER_INCOMPLETE', found);
-    const code = await issueCode(trx, dossier, now);
-    const submitted = await transition(trx, dossier, 'SUBMIT', actor, now, {
+    const agency = await trx('agencies').where('id', dossier.agency_id).first('id', 'code');
+    const applicant = await trx('accounts').where('id', dossier.applicant_id).first('email');
+    const head = await lockChainHead(trx, dossier.id);
+
+    const code = await issueCode(trx, agency, now);
+    const plan = planTransition(dossier, 'SUBMIT', actor, now, {
       columns: { code, submitted_at: now },
     });
-    await queueEngineMessage(
-      trx,
-      {
-        messageName: startMessageName(procedure.bpmnProcessId),
-        correlationKey: dossier.id,
-        messageId: dossier.id,
-        variables: {
-          dossierId: dossier.id,
-          dossierCode: code,
-          procedureCode: procedure.code,
-          procedureVersion: procedure.version,
-          channel: dossier.channel,
-        },
+    const start: EngineMessage = {
+      messageName: startMessageName(procedure.bpmnProcessId),
+      correlationKey: dossier.id,
+      messageId: dossier.id,
+      variables: {
+        dossierId: dossier.id,
+        dossierCode: code,
+        procedureCode: procedure.code,
+        procedureVersion: procedure.version,
+        channel: dossier.channel,
       },
-      now,
-    );
-    const applicant = await trx('accounts').where('id', dossier.applicant_id).first('email');
-    await notifications.queue(trx, {
+    };
+    const notice = notifications.row({
       accountId: dossier.applicant_id,
       to: String(applicant.email),
       template: 'dossier.submitted',
       locale: 'vi',
       variables: { code, procedureName: procedure.name.vi, submittedAt: now.toISOString() },
     });
-    return submitted;
+    const [submitted] = await trx<DossierRow>('dossiers')
+      .with('event', trx('dossier_events').insert(chainedEventRow(head, plan.event)))
+      .with('message', trx('outbox').insert(engineMessageRow(start, now)))
+      .with('notice', trx('notifications').insert(notice))
+      .where({ id: dossier.id })
+      .update(plan.columns)
+      .returning('*');
+    return submitted!;
   }
 
   return {
     visible,
+
+    /** Where the dossier stands, without its form and documents: what a status poll reads. */
+    async status(caller: Caller, id: string) {
+      const row = await scoped(caller, id, db).first(
+        'id',
+        'code',
+        'status',
+        'submitted_at',
+        'appointment_at',
+        'updated_at',
+      );
+      if (!row) throw new AppError('NOT_FOUND');
+      return {
+        id: row.id,
+        code: row.code,
+        status: row.status,
+        statusCode: STATUS_CODES[row.status],
+        statusLabel: STATUS_LABELS[row.status],
+        submittedAt: row.submitted_at,
+        appointmentAt: row.appointment_at,
+        updatedAt: row.updated_at,
+      };
+    },
 
     /** What keeps the dossier from being complete: form errors and missing documents. */
     async checkCompleteness(trx: Knex.Transaction, dossier: DossierRow): Promise<ErrorDetail[]> {

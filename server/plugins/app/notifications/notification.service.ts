@@ -8,19 +8,20 @@ export interface Mailer {
   send(message: { to: string; subject: string; text: string }): Promise<void>;
 }
 
+export interface NotificationMessage {
+  accountId: string | null;
+  to: string;
+  template: TemplateName;
+  locale: Locale;
+  variables: Record<string, string>;
+}
+
 export interface NotificationService {
   /** A mailer is configured: messages are queued and relayed (else kept for operators). */
   readonly delivers: boolean;
-  queue(
-    db: Knex | Knex.Transaction,
-    message: {
-      accountId: string | null;
-      to: string;
-      template: TemplateName;
-      locale: Locale;
-      variables: Record<string, string>;
-    },
-  ): Promise<string>;
+  queue(db: Knex | Knex.Transaction, message: NotificationMessage): Promise<string>;
+  /** The notifications row `queue` writes, for a caller that writes it in a statement of its own. */
+  row(message: NotificationMessage): Record<string, unknown>;
   /** Sends due messages; returns how many were sent. */
   relay(limit?: number): Promise<number>;
 }
@@ -36,24 +37,27 @@ export function createNotificationService(deps: {
   clock: { now(): Date };
 }): NotificationService {
   const { db, mailer, clock } = deps;
+  function rowOf(message: NotificationMessage) {
+    const { subject, body } = render(message.template, message.locale, message.variables);
+    return {
+      account_id: message.accountId,
+      channel: 'email',
+      recipient: message.to,
+      template: message.template,
+      locale: message.locale,
+      subject,
+      body,
+      status: mailer ? 'queued' : 'kept',
+      next_attempt_at: clock.now(),
+    };
+  }
   return {
     delivers: mailer !== null,
 
+    row: rowOf,
+
     async queue(trx, message) {
-      const { subject, body } = render(message.template, message.locale, message.variables);
-      const [row] = await trx('notifications')
-        .insert({
-          account_id: message.accountId,
-          channel: 'email',
-          recipient: message.to,
-          template: message.template,
-          locale: message.locale,
-          subject,
-          body,
-          status: mailer ? 'queued' : 'kept',
-          next_attempt_at: clock.now(),
-        })
-        .returning('id');
+      const [row] = await trx('notifications').insert(rowOf(message)).returning('id');
       return String(row.id);
     },
 

@@ -339,6 +339,34 @@ const dossiersRoutes: FastifyPluginAsync = async (app) => {
   );
 
   app.get<Id>(
+    '/dossiers/:id/status',
+    {
+      onRequest: read,
+      schema: {
+        summary: 'Trạng thái hồ sơ / Where a dossier stands',
+        tags: ['dossiers'],
+        params: idParams,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              id: dossierSchema.properties.id,
+              code: dossierSchema.properties.code,
+              status: dossierSchema.properties.status,
+              statusCode: dossierSchema.properties.statusCode,
+              statusLabel: dossierSchema.properties.statusLabel,
+              submittedAt: dossierSchema.properties.submittedAt,
+              appointmentAt: dossierSchema.properties.appointmentAt,
+              updatedAt: dossierSchema.properties.updatedAt,
+            },
+          },
+        },
+      },
+    },
+    async (request) => dossiers.status(callerOf(request), request.params.id),
+  );
+
+  app.get<Id>(
     '/dossiers/:id',
     {
       onRequest: read,
