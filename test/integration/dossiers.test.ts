@@ -138,6 +138,20 @@ describe('dossiers', () => {
     expect((await call(organisation, 'GET', `/api/v1/dossiers/${id}`)).statusCode).toBe(404);
     expect((await call(otherOfficer, 'GET', `/api/v1/dossiers/${id}`)).statusCode).toBe(404);
     expect((await call(officer, 'GET', `/api/v1/dossiers/${id}`)).statusCode).toBe(200);
+    const status = await call(citizen, 'GET', `/api/v1/dossiers/${id}/status`);
+    expect(status.json()).toMatchObject({
+      id,
+      code: null,
+      status: 'draft',
+      statusLabel: { vi: expect.any(String), en: expect.any(String) },
+    });
+    expect(status.json()).not.toHaveProperty('formData');
+    expect((await call(officer, 'GET', `/api/v1/dossiers/${id}/status`)).json().id).toBe(id);
+    for (const stranger of [organisation, otherOfficer]) {
+      const refused = await call(stranger, 'GET', `/api/v1/dossiers/${id}/status`);
+      expect(refused.statusCode).toBe(404);
+      expect(refused.body).not.toContain(id);
+    }
     expect(
       (await call(organisation, 'GET', '/api/v1/dossiers')).json().map((d: { id: string }) => d.id),
     ).not.toContain(id);

@@ -21,6 +21,25 @@ export function createDb(url: string, pool: { min?: number; max?: number } = {})
 }
 
 /**
+ * One read as a named prepared statement on a pooled connection, past knex's
+ * query builder: PostgreSQL plans it once per connection and the request
+ * skips building SQL text. For reads on every request (a status poll).
+ */
+export async function preparedRows<T>(
+  db: Knex,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  const connection = (await db.client.acquireConnection()) as pg.PoolClient;
+  try {
+    return (await connection.query<T & pg.QueryResultRow>({ name, text, values })).rows;
+  } finally {
+    await db.client.releaseConnection(connection);
+  }
+}
+
+/**
  * The files of a migrations directory, loaded with this module's own
  * `import()`: knex's loader cannot import TypeScript when the process runs
  * under a transforming loader (tsx, vitest) that only hooks app code.

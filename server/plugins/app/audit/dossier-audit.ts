@@ -139,6 +139,14 @@ export async function lockChainHead(trx: Knex.Transaction, dossierId: string): P
     [dossierId.toLowerCase()],
   );
   if (locked.rows.length === 0) throw new DossierNotFoundForAudit(dossierId);
+  return readChainHead(trx, dossierId);
+}
+
+/** The end of the chain, for a caller that already holds the dossier row locked. */
+export async function readChainHead(
+  trx: Knex.Transaction,
+  dossierId: string,
+): Promise<ChainHead> {
   const last = await trx('dossier_events')
     .where('dossier_id', dossierId.toLowerCase())
     .orderBy('seq', 'desc')

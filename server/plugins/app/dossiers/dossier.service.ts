@@ -14,7 +14,8 @@ import { formatDossierCode } from '../../../domain/dossier-code.js';
 import { toVietnamDate, type WorkingCalendar } from '../../../domain/working-calendar.js';
 import { AppError, type ErrorDetail } from '../../../errors.js';
 import type { FileStorage } from '../../external/file-storage.js';
-import { appendDossierEvent, chainedEventRow, lockChainHead } from '../audit/dossier-audit.js';
+import { preparedRows } from '../../external/database.js';
+import { appendDossierEvent, chainedEventRow, readChainHead } from '../audit/dossier-audit.js';
 import { dossierScope, type Caller } from '../access/access-rules.js';
 import type { FormRegistry } from '../forms/form-registry.js';
 import type { NotificationService } from '../notifications/notification.service.js';
@@ -115,9 +116,10 @@ export function createDossierService(deps: DossierDeps) {
     caller: Caller,
     id: string,
   ): Promise<DossierRow> {
-    const seen = await visible(caller, id, trx);
-    if (seen.applicant_id !== caller.id) throw new AppError('FORBIDDEN');
-    return (await lockDossier(trx, id))!;
+    const dossier = await scoped(caller, id, trx).forUpdate().first();
+    if (!dossier) throw new AppError('NOT_FOUND');
+    if (dossier.applicant_id !== caller.id) throw new AppError('FORBIDDEN');
+    return dossier;
   }
 
   function requireEditable(dossier: DossierRow): void {
@@ -203,11 +205,14 @@ export function createDossierService(deps: DossierDeps) {
     const procedure = await procedures.byId(dossier.procedure_id, trx);
     const found = await problems(trx, dossier, procedure, paperOriginals);
     if (found.length) throw new AppError('DOSSIER_INCOMPLETE', found);
-    const agency = await trx('agencies').where('id', dossier.agency_id).first('id', 'code');
-    const applicant = await trx('accounts').where('id', dossier.applicant_id).first('email');
-    const head = await lockChainHead(trx, dossier.id);
+    const { code: agencyCode, email } = await trx('agencies as ag')
+      .join('accounts as ac', 'ac.id', trx.raw('?', [dossier.applicant_id]))
+      .where('ag.id', dossier.agency_id)
+      .first('ag.code', 'ac.email');
+    // The caller locked the dossier row: its chain cannot move meanwhile.
+    const head = await readChainHead(trx, dossier.id);
 
-    const code = await issueCode(trx, agency, now);
+    const code = await issueCode(trx, { id: dossier.agency_id, code: agencyCode }, now);
     const plan = planTransition(dossier, 'SUBMIT', actor, now, {
       columns: { code, submitted_at: now },
     });
@@ -225,7 +230,7 @@ export function createDossierService(deps: DossierDeps) {
     };
     const notice = notifications.row({
       accountId: dossier.applicant_id,
-      to: String(applicant.email),
+      to: String(email),
       template: 'dossier.submitted',
       locale: 'vi',
       variables: { code, procedureName: procedure.name.vi, submittedAt: now.toISOString() },
@@ -245,13 +250,21 @@ export function createDossierService(deps: DossierDeps) {
 
     /** Where the dossier stands, without its form and documents: what a status poll reads. */
     async status(caller: Caller, id: string) {
-      const row = await scoped(caller, id, db).first(
-        'id',
-        'code',
-        'status',
-        'submitted_at',
-        'appointment_at',
-        'updated_at',
+      if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND');
+      const scope = dossierScope(caller);
+      if (scope === 'none') throw new AppError('NOT_FOUND');
+      const [by, values] =
+        scope === 'all'
+          ? (['all', [id]] as const)
+          : 'applicantId' in scope
+            ? (['applicant_id', [id, scope.applicantId]] as const)
+            : (['agency_id', [id, scope.agencyId]] as const);
+      const [row] = await preparedRows<DossierRow>(
+        db,
+        `dossier_status_${by}`,
+        `select id, code, status, submitted_at, appointment_at, updated_at from dossiers
+         where id = $1${by === 'all' ? '' : ` and ${by} = $2`}`,
+        [...values],
       );
       if (!row) throw new AppError('NOT_FOUND');
       return {
