@@ -61,7 +61,8 @@ function nameOf(text: string): string {
 /** A value as an SQL literal, or null when it is not a string, number, date or list of strings. */
 function literal(value: unknown): string | null {
   if (typeof value === 'string') return pg.escapeLiteral(value);
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  // In parentheses, so that a negative number after a minus sign never reads as a comment.
+  if (typeof value === 'number' && Number.isFinite(value)) return `(${value})`;
   if (value instanceof Date) return pg.escapeLiteral(value.toISOString());
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
     // An array literal: '{"a","b"}', each item quoted and escaped.

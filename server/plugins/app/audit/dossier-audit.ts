@@ -143,10 +143,7 @@ export async function lockChainHead(trx: Knex.Transaction, dossierId: string): P
 }
 
 /** The end of the chain, for a caller that already holds the dossier row locked. */
-export async function readChainHead(
-  trx: Knex.Transaction,
-  dossierId: string,
-): Promise<ChainHead> {
+export async function readChainHead(trx: Knex.Transaction, dossierId: string): Promise<ChainHead> {
   const last = await trx('dossier_events')
     .where('dossier_id', dossierId.toLowerCase())
     .orderBy('seq', 'desc')
