@@ -274,7 +274,13 @@ try {
     const deadline = until(started);
     for (;;) {
       const dossier = await ok<{ statusCode: number | null }>(
-        call(cookies.citizen, 'GET', `/api/v1/dossiers/${dossierId}`, 'GET /dossiers/:id', trace),
+        call(
+          cookies.citizen,
+          'GET',
+          `/api/v1/dossiers/${dossierId}/status`,
+          'GET /dossiers/:id/status',
+          trace,
+        ),
         'dossier',
       );
       if (dossier.statusCode === statusCode) {
@@ -422,7 +428,7 @@ try {
   const meanLatency = mean(latencies);
   const taskWait = avg((d) => d.taskWaitMs);
   const statusWait = avg((d) => d.statusWaitMs);
-  const pollLabels = new Set(['GET /tasks?q=', 'GET /dossiers/:id']);
+  const pollLabels = new Set(['GET /tasks?q=', 'GET /dossiers/:id/status']);
   // Time in the requests that do the work (submit, claim, complete, fee-paid).
   const actionMs =
     [...timings]
