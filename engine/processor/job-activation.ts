@@ -28,7 +28,8 @@ export interface ActivatedJob {
   variables: Record<string, unknown>;
 }
 
-interface ActivatedRow {
+/** The columns of a job a worker is told about. */
+export interface JobIdentity {
   key: string;
   type: string;
   retries: number;
@@ -39,6 +40,33 @@ interface ActivatedRow {
   bpmn_process_id: string;
   definition_key: string;
   version: number;
+}
+
+/** What a worker receives for a job it now holds until `deadline`. */
+export function activatedJob(
+  job: JobIdentity,
+  worker: string,
+  deadline: Date,
+  variables: Record<string, unknown>,
+): ActivatedJob {
+  return {
+    key: job.key,
+    type: job.type,
+    processInstanceKey: job.process_instance_key,
+    bpmnProcessId: job.bpmn_process_id,
+    processDefinitionVersion: job.version,
+    processDefinitionKey: job.definition_key,
+    elementId: job.element_id,
+    elementInstanceKey: job.element_instance_key,
+    customHeaders: job.custom_headers,
+    worker,
+    retries: job.retries,
+    deadline: deadline.getTime(),
+    variables,
+  };
+}
+
+interface ActivatedRow extends JobIdentity {
   /** The variable scopes visible to the job, innermost first. */
   scope_path: string[];
   variables: [scopeKey: string, name: string, value: unknown][];
@@ -83,20 +111,6 @@ export async function activateJobs(
           if (scopeKey === scope && (!wanted || wanted.has(name))) variables[name] = value;
         }
       }
-      return {
-        key: job.key,
-        type: job.type,
-        processInstanceKey: job.process_instance_key,
-        bpmnProcessId: job.bpmn_process_id,
-        processDefinitionVersion: job.version,
-        processDefinitionKey: job.definition_key,
-        elementId: job.element_id,
-        elementInstanceKey: job.element_instance_key,
-        customHeaders: job.custom_headers,
-        worker: request.worker,
-        retries: job.retries,
-        deadline: deadline.getTime(),
-        variables,
-      };
+      return activatedJob(job, request.worker, deadline, variables);
     });
 }

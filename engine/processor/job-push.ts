@@ -4,7 +4,7 @@
 // its own. A stream gone by then gets nothing; the job goes back (yieldJobs).
 // After a crash between commit and push, the job's timeout frees it.
 import type { ElementInstance, JobRow, LoadedInstance } from './batch.js';
-import type { ActivatedJob } from './job-activation.js';
+import { activatedJob, type ActivatedJob } from './job-activation.js';
 import { visibleVariables } from './variables.js';
 
 export interface JobStreamTarget {
@@ -44,22 +44,13 @@ export function handOut(
   const names = stream.fetchVariable.length ? stream.fetchVariable : undefined;
   pushed.push({
     stream,
-    job: {
-      key: job.key,
-      type: job.type,
-      processInstanceKey: job.process_instance_key,
-      bpmnProcessId: job.bpmn_process_id,
-      processDefinitionVersion: job.version,
-      processDefinitionKey: job.definition_key,
-      elementId: job.element_id,
-      elementInstanceKey: job.element_instance_key,
-      customHeaders: job.custom_headers,
-      worker: stream.worker,
-      retries: job.retries,
-      deadline: deadline.getTime(),
-      // As they are after this command: the variables activation would read.
-      variables: visibleVariables(instance, job.element_instance_key, names),
-    },
+    // The variables as they are after this command: what activation would read.
+    job: activatedJob(
+      job,
+      stream.worker,
+      deadline,
+      visibleVariables(instance, job.element_instance_key, names),
+    ),
   });
   return { ...job, state: 'activated', deadline, worker: stream.worker };
 }

@@ -362,3 +362,8 @@ export function statusFromCode(code: number): Exclude<DossierStatus, 'draft'> | 
 export function isFinalStatus(status: DossierStatus): boolean {
   return dossierLifecycleMachine.states[snapshotOf(status).value as string]?.type === 'final';
 }
+
+/** A status with its national code and its label in Vietnamese and English. */
+export function statusOf(status: DossierStatus) {
+  return { status, statusCode: STATUS_CODES[status], statusLabel: STATUS_LABELS[status] };
+}

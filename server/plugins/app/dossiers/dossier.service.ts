@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Knex } from 'knex';
 import {
-  STATUS_CODES,
   STATUS_LABELS,
+  statusOf,
   type DossierStatus,
 } from '../../../domain/dossier-lifecycle.machine.js';
 import { formatDossierCode } from '../../../domain/dossier-code.js';
@@ -270,9 +270,7 @@ export function createDossierService(deps: DossierDeps) {
       return {
         id: row.id,
         code: row.code,
-        status: row.status,
-        statusCode: STATUS_CODES[row.status],
-        statusLabel: STATUS_LABELS[row.status],
+        ...statusOf(row.status),
         submittedAt: row.submitted_at,
         appointmentAt: row.appointment_at,
         updatedAt: row.updated_at,
@@ -733,9 +731,7 @@ export function present(d: DossierRow) {
     agencyId: d.agency_id,
     applicantId: d.applicant_id,
     channel: d.channel,
-    status: d.status,
-    statusCode: STATUS_CODES[d.status],
-    statusLabel: STATUS_LABELS[d.status],
+    ...statusOf(d.status),
     formData: d.form_data,
     submittedAt: d.submitted_at,
     receivedAt: d.received_at,

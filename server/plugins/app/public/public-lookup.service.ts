@@ -4,7 +4,7 @@
 // result document with a given number was issued (the applicant's name
 // partly masked).
 import type { Knex } from 'knex';
-import { STATUS_CODES, STATUS_LABELS } from '../../../domain/dossier-lifecycle.machine.js';
+import { statusOf } from '../../../domain/dossier-lifecycle.machine.js';
 import { AppError } from '../../../errors.js';
 import { dossierSummary, type DossierSummary } from '../dossiers/dossier-summary.js';
 import type { ResultRow } from '../dossiers/result.service.js';
@@ -51,9 +51,7 @@ export function createPublicLookupService(deps: { db: Knex }) {
         code: summary.code!,
         procedure: summary.procedure,
         agency: summary.agency,
-        status: summary.status,
-        statusCode: STATUS_CODES[summary.status],
-        statusLabel: STATUS_LABELS[summary.status],
+        ...statusOf(summary.status),
         submittedAt: summary.submittedAt,
         appointmentAt: summary.appointmentAt,
         returnedAt: returned?.at ?? null,
