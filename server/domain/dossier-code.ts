@@ -107,6 +107,12 @@ function parse(pattern: string): { parts: Part[]; errors: Message[] } {
   );
   for (const required of REQUIRED_ROLES)
     if (!roles.has(required.role)) errors.push(required.message);
+  if (parts.filter((p) => 'token' in p && p.token === 'seq').length > 1) {
+    errors.push({
+      vi: 'Mẫu chỉ được có một số thứ tự {seq}.',
+      en: 'The pattern may hold only one sequence {seq}.',
+    });
+  }
   return { parts, errors };
 }
 
@@ -126,18 +132,43 @@ export function formatDossierCode(
   pattern: string,
   values: { agencyCode: string; date: Date; sequence: number },
 ): string {
-  const { parts, errors } = parse(pattern);
+  const sequenceErrors: Message[] =
+    Number.isSafeInteger(values.sequence) && values.sequence >= 1
+      ? []
+      : [
+          {
+            vi: `Số thứ tự phải là số nguyên dương (nhận được ${values.sequence}).`,
+            en: `The sequence must be a positive integer (got ${values.sequence}).`,
+          },
+        ];
+  const { before, width, after } = codeAround(pattern, values, sequenceErrors);
+  return `${before}${String(values.sequence).padStart(width, '0')}${after}`;
+}
+
+/**
+ * The code without its sequence, for the database to complete in the
+ * statement that issues the sequence: `before`, the sequence zero-padded to
+ * `width` (never truncated), then `after`. Throws as formatDossierCode does.
+ */
+export function dossierCodeAround(
+  pattern: string,
+  values: { agencyCode: string; date: Date },
+): { before: string; width: number; after: string } {
+  return codeAround(pattern, values, []);
+}
+
+function codeAround(
+  pattern: string,
+  values: { agencyCode: string; date: Date },
+  errors: Message[],
+): { before: string; width: number; after: string } {
+  const parsed = parse(pattern);
+  errors.push(...parsed.errors);
   const agencyCode = values.agencyCode.trim();
   if (agencyCode === '' || /\s/.test(agencyCode)) {
     errors.push({
       vi: 'Mã cơ quan không được rỗng hoặc chứa khoảng trắng.',
       en: 'The agency code must not be empty or contain spaces.',
-    });
-  }
-  if (!Number.isSafeInteger(values.sequence) || values.sequence < 1) {
-    errors.push({
-      vi: `Số thứ tự phải là số nguyên dương (nhận được ${values.sequence}).`,
-      en: `The sequence must be a positive integer (got ${values.sequence}).`,
     });
   }
   const time = values.date.getTime();
@@ -152,11 +183,15 @@ export function formatDossierCode(
     month: local.getUTCMonth() + 1,
     day: local.getUTCDate(),
   };
-  return parts
-    .map((p) => {
-      if ('literal' in p) return p.literal;
-      if (p.token === 'seq') return String(values.sequence).padStart(p.sequenceWidth ?? 4, '0');
-      return TOKENS[p.token]!.render(codeValues);
-    })
-    .join('');
+  const text = (p: Part) => ('literal' in p ? p.literal : TOKENS[p.token]!.render(codeValues));
+  const at = parsed.parts.findIndex((p) => 'token' in p && p.token === 'seq');
+  const sequence = parsed.parts[at] as { sequenceWidth?: number };
+  return {
+    before: parsed.parts.slice(0, at).map(text).join(''),
+    width: sequence.sequenceWidth ?? DEFAULT_SEQUENCE_WIDTH,
+    after: parsed.parts
+      .slice(at + 1)
+      .map(text)
+      .join(''),
+  };
 }

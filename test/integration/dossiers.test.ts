@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { verifyDossierChains } from '../../server/plugins/app/audit/dossier-audit.js';
 import { PROCESSES_DIR, seedDemo } from '../../server/plugins/app/seed/demo-seed.js';
 import { groundwaterPayload, individual } from '../unit/forms/form-fixtures.js';
 import { build } from '../support/build.js';
@@ -101,6 +102,29 @@ describe('dossiers', () => {
     const body = submitted.json();
     expect(body).toMatchObject({ status: 'submitted', statusCode: 1, channel: 2 });
     expect(body.code).toMatch(/^000\.00\.12\.G12-\d{6}-\d{4}$/);
+
+    // The code is made in the statement that issues it; everything that carries it has it.
+    const event = await app
+      .db('dossier_events')
+      .where({ dossier_id: id, action: 'SUBMIT' })
+      .first();
+    expect(event.changes.code).toEqual({ old: null, new: body.code });
+    expect(await verifyDossierChains(app.db, { dossierId: id })).toMatchObject({
+      checked: 4,
+      broken: [],
+    });
+    const start = await app
+      .db('outbox')
+      .whereRaw("payload->>'correlationKey' = ?", [id])
+      .first('payload');
+    expect(start.payload.variables.dossierCode).toBe(body.code);
+    const notice = await app
+      .db('notifications')
+      .where({ template: 'dossier.submitted' })
+      .whereLike('body', `%${body.code}%`)
+      .first('subject', 'body');
+    expect(notice).toBeDefined();
+    expect(`${notice.subject}${notice.body}`).not.toContain('{{dossier-code');
 
     const retry = await call(citizen, 'POST', `/api/v1/dossiers/${id}/submit`, undefined, {
       'idempotency-key': key,

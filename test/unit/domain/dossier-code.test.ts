@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_DOSSIER_CODE_PATTERN,
   DossierCodeError,
+  dossierCodeAround,
   formatDossierCode,
   validatePattern,
 } from '../../../server/domain/dossier-code.js';
@@ -85,6 +86,7 @@ describe('validatePattern', () => {
     ['{agency}-{yy}{MM}{dd}-{seq:0}', /\{seq:0\}/],
     ['{agency}-{yy}{MM}{dd}-{sequence}', /\{sequence\}/],
     ['{agency}-{yy}{MM}{dd}-{seq:4', /không khớp/],
+    ['{agency}-{yy}{MM}{dd}-{seq:4}/{seq}', /chỉ được có một/],
   ])('refuses %s', (pattern, message) => {
     const result = validatePattern(pattern);
     expect(result.ok).toBe(false);
@@ -100,5 +102,32 @@ describe('validatePattern', () => {
       vi: expect.stringContaining('{foo}'),
       en: expect.stringContaining('Unknown token {foo}'),
     });
+  });
+});
+
+describe('dossierCodeAround', () => {
+  const date = new Date('2026-11-22T10:00:00+07:00');
+  it.each([
+    [DEFAULT_DOSSIER_CODE_PATTERN, { before: '000.00.12.H12-261122-', width: 4, after: '' }],
+    [
+      'HS/{dd}.{MM}.{yy}/{seq}/{agency}',
+      { before: 'HS/22.11.26/', width: 4, after: '/000.00.12.H12' },
+    ],
+    ['{seq:7}-{agency}-{yyyy}{MM}{dd}', { before: '', width: 7, after: '-000.00.12.H12-20261122' }],
+  ])('splits %s around its sequence as formatDossierCode writes it', (pattern, around) => {
+    expect(dossierCodeAround(pattern, { agencyCode, date })).toEqual(around);
+    for (const sequence of [1, 42, 12345678]) {
+      const padded = String(sequence).padStart(around.width, '0');
+      expect(`${around.before}${padded}${around.after}`).toBe(
+        formatDossierCode(pattern, { agencyCode, date, sequence }),
+      );
+    }
+  });
+
+  it('refuses what formatDossierCode refuses', () => {
+    expect(() => dossierCodeAround('{agency}-{seq}', { agencyCode, date })).toThrow(/năm/);
+    expect(() =>
+      dossierCodeAround(DEFAULT_DOSSIER_CODE_PATTERN, { agencyCode: ' ', date }),
+    ).toThrow(DossierCodeError);
   });
 });

@@ -76,6 +76,11 @@ export interface HashedFields extends DossierEventInput {
  * appender and the verifier: the only definition of what an event's hash is.
  */
 export function dossierEventHash(prevHash: string, event: HashedFields): string {
+  return createHash('sha256').update(dossierEventHashInput(prevHash, event)).digest('hex');
+}
+
+/** The text an event's hash is the SHA-256 of (UTF-8). */
+export function dossierEventHashInput(prevHash: string, event: HashedFields): string {
   const fields = {
     dossierId: event.dossierId,
     seq: event.seq,
@@ -89,9 +94,7 @@ export function dossierEventHash(prevHash: string, event: HashedFields): string 
     elementId: event.elementId,
     changes: event.changes,
   };
-  return createHash('sha256')
-    .update(`${prevHash}\n${canonicalJson(fields)}`)
-    .digest('hex');
+  return `${prevHash}\n${canonicalJson(fields)}`;
 }
 
 function fieldsOfRow(row: DossierEventRow): HashedFields {
@@ -151,8 +154,11 @@ export async function readChainHead(trx: Knex.Transaction, dossierId: string): P
   return last ?? { seq: 0, hash: GENESIS_HASH };
 }
 
-/** The dossier_events row that continues the chain after `head`, hash included. */
-export function chainedEventRow(head: ChainHead, event: DossierEventInput) {
+/**
+ * The dossier_events row that continues the chain after `head`, without its
+ * hash, and the text the hash is taken of.
+ */
+export function chainedEvent(head: ChainHead, event: DossierEventInput) {
   // Values exactly as the database will give them back, so that the verifier
   // re-computes the same hash: uuids in lower case, the time to the
   // millisecond (a JS Date), changes through a JSON round trip (jsonb).
@@ -167,20 +173,22 @@ export function chainedEventRow(head: ChainHead, event: DossierEventInput) {
   if (Number.isNaN(normalised.at.getTime())) throw new TypeError('audit event time is invalid');
   const seq = head.seq + 1;
   return {
-    dossier_id: normalised.dossierId,
-    seq,
-    at: normalised.at,
-    actor_id: normalised.actorId,
-    actor_role: normalised.actorRole,
-    action: normalised.action,
-    from_status: normalised.fromStatus,
-    to_status: normalised.toStatus,
-    reason: normalised.reason,
-    element_id: normalised.elementId,
-    // pg would send a JS array as a Postgres array: jsonb wants JSON text.
-    changes: normalised.changes === null ? null : JSON.stringify(normalised.changes),
-    prev_hash: head.hash,
-    hash: dossierEventHash(head.hash, { ...normalised, seq }),
+    row: {
+      dossier_id: normalised.dossierId,
+      seq,
+      at: normalised.at,
+      actor_id: normalised.actorId,
+      actor_role: normalised.actorRole,
+      action: normalised.action,
+      from_status: normalised.fromStatus,
+      to_status: normalised.toStatus,
+      reason: normalised.reason,
+      element_id: normalised.elementId,
+      // pg would send a JS array as a Postgres array: jsonb wants JSON text.
+      changes: normalised.changes === null ? null : JSON.stringify(normalised.changes),
+      prev_hash: head.hash,
+    },
+    hashInput: dossierEventHashInput(head.hash, { ...normalised, seq }),
   };
 }
 
@@ -189,9 +197,12 @@ export async function appendDossierEvent(
   trx: Knex.Transaction,
   event: DossierEventInput,
 ): Promise<DossierEventRow> {
-  const head = await lockChainHead(trx, event.dossierId);
-  const [row] = await trx('dossier_events').insert(chainedEventRow(head, event)).returning('*');
-  return row as DossierEventRow;
+  const { row, hashInput } = chainedEvent(await lockChainHead(trx, event.dossierId), event);
+  const hash = createHash('sha256').update(hashInput).digest('hex');
+  const [inserted] = await trx('dossier_events')
+    .insert({ ...row, hash })
+    .returning('*');
+  return inserted as DossierEventRow;
 }
 
 export type BrokenLinkReason = 'hash mismatch' | 'prev_hash mismatch' | 'sequence gap';

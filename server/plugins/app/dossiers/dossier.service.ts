@@ -10,17 +10,18 @@ import {
   statusOf,
   type DossierStatus,
 } from '../../../domain/dossier-lifecycle.machine.js';
-import { formatDossierCode } from '../../../domain/dossier-code.js';
+import { dossierCodeAround } from '../../../domain/dossier-code.js';
 import { toVietnamDate, type WorkingCalendar } from '../../../domain/working-calendar.js';
 import { AppError, type ErrorDetail } from '../../../errors.js';
 import type { FileStorage } from '../../external/file-storage.js';
 import { preparedRows } from '../../external/database.js';
-import { appendDossierEvent, chainedEventRow, readChainHead } from '../audit/dossier-audit.js';
+import { appendDossierEvent, chainedEvent, readChainHead } from '../audit/dossier-audit.js';
 import { dossierScope, type Caller } from '../access/access-rules.js';
 import type { FormRegistry } from '../forms/form-registry.js';
 import type { NotificationService } from '../notifications/notification.service.js';
 import type { Procedure, ProcedureService } from '../procedures/procedure.service.js';
 import { lockDossier, planTransition, transition, type DossierRow } from './dossier-transitions.js';
+import { codePlaceholder, writeSubmission } from './submission-statement.js';
 import { UploadInspector, UploadTooLarge } from './upload-inspector.js';
 
 export interface DossierDeps {
@@ -166,34 +167,10 @@ export function createDossierService(deps: DossierDeps) {
   }
 
   /**
-   * The next number of the agency's day, inside the caller's transaction:
-   * gap-free. The counter row stays locked until the caller commits, so every
-   * submit to the agency waits for it: ask for it last.
-   */
-  async function issueCode(
-    trx: Knex.Transaction,
-    agency: { id: string; code: string },
-    now: Date,
-  ): Promise<string> {
-    const { rows } = await trx.raw<{ rows: { last_value: number }[] }>(
-      `insert into dossier_code_sequences (agency_id, day, last_value) values (?, ?, 1)
-       on conflict (agency_id, day) do update set last_value = dossier_code_sequences.last_value + 1
-       returning last_value`,
-      [agency.id, toVietnamDate(now)],
-    );
-    return formatDossierCode(deps.codePattern, {
-      agencyCode: agency.code,
-      date: now,
-      sequence: rows[0]!.last_value,
-    });
-  }
-
-  /**
    * Submits a locked dossier. Everything that does not need the code is read
-   * first; then the code is issued and the dossier, its audit event, the
-   * engine's start message and the applicant's notice are written in one
-   * statement, so the agency's counter is held for two round trips and the
-   * commit rather than the whole transaction.
+   * and prepared first; then one statement issues the code and writes the
+   * dossier, its audit event, the engine's start message and the applicant's
+   * notice (submission-statement.ts).
    */
   async function submitLocked(
     trx: Knex.Transaction,
@@ -212,7 +189,7 @@ export function createDossierService(deps: DossierDeps) {
     // The caller locked the dossier row: its chain cannot move meanwhile.
     const head = await readChainHead(trx, dossier.id);
 
-    const code = await issueCode(trx, { id: dossier.agency_id, code: agencyCode }, now);
+    const code = codePlaceholder();
     const plan = planTransition(dossier, 'SUBMIT', actor, now, {
       columns: { code, submitted_at: now },
     });
@@ -228,21 +205,29 @@ export function createDossierService(deps: DossierDeps) {
         channel: dossier.channel,
       },
     };
-    const notice = notifications.row({
-      accountId: dossier.applicant_id,
-      to: String(email),
-      template: 'dossier.submitted',
-      locale: 'vi',
-      variables: { code, procedureName: procedure.name.vi, submittedAt: now.toISOString() },
+    const message = engineMessageRow(start, now);
+    return writeSubmission(trx, {
+      agencyId: dossier.agency_id,
+      day: toVietnamDate(now),
+      code: dossierCodeAround(deps.codePattern, { agencyCode: String(agencyCode), date: now }),
+      placeholder: code,
+      dossier: {
+        id: dossier.id,
+        status: plan.columns.status!,
+        lifecycle: plan.columns.lifecycle,
+        submittedAt: now,
+        updatedAt: now,
+      },
+      event: chainedEvent(head, plan.event),
+      message: { topic: message.topic, payload: message.payload, nextAttemptAt: now },
+      notice: notifications.row({
+        accountId: dossier.applicant_id,
+        to: String(email),
+        template: 'dossier.submitted',
+        locale: 'vi',
+        variables: { code, procedureName: procedure.name.vi, submittedAt: now.toISOString() },
+      }),
     });
-    const [submitted] = await trx<DossierRow>('dossiers')
-      .with('event', trx('dossier_events').insert(chainedEventRow(head, plan.event)))
-      .with('message', trx('outbox').insert(engineMessageRow(start, now)))
-      .with('notice', trx('notifications').insert(notice))
-      .where({ id: dossier.id })
-      .update(plan.columns)
-      .returning('*');
-    return submitted!;
   }
 
   return {
