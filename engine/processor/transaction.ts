@@ -5,16 +5,19 @@
 // - a command whose only write is its flush runs that one statement alone,
 //   in autocommit: one statement is one transaction, committed before its
 //   answer comes back;
-// - otherwise BEGIN goes in the same round trip as the first statement when
-//   its values can be written as literals, else just before it, and COMMIT
-//   in the same round trip as the last statement (the flush) when its values
-//   can be written so.
+// - otherwise BEGIN goes in the same round trip as the first statement, and
+//   COMMIT in the same round trip as the last statement (the flush).
 // Statements that must follow each other (lock, then read) can go in one
-// round trip too, as one simple query with their values as literals.
-// Other statements run as named prepared statements: PostgreSQL parses and
-// plans each text once per connection, and no query builder runs.
+// round trip too. Every statement but BEGIN and COMMIT runs as a named
+// prepared statement: PostgreSQL parses and plans each text once per
+// connection (planning the flush's CTEs anew each time cost more than running
+// them), and no query builder runs. Statements of one round trip are sent in
+// one write with pg's pipeline mode, each ending in a Sync of its own: each
+// is a statement with its own snapshot, and one that follows a failed one
+// fails too (the transaction is aborted; COMMIT then answers ROLLBACK).
+import type { Writable } from 'node:stream';
 import type { Knex } from 'knex';
-import pg, { type ClientBase, type QueryResult, type QueryResultRow } from 'pg';
+import type { ClientBase, QueryConfig, QueryResult, QueryResultRow } from 'pg';
 
 export interface Statement {
   /** $1, $2, ... placeholders. */
@@ -35,7 +38,7 @@ export interface Sql {
   read<T extends QueryResultRow>(text: string, values: unknown[]): Promise<T[]>;
   /**
    * The command's last statement: alone, it runs in autocommit; after others,
-   * COMMIT goes with it when it can.
+   * COMMIT goes with it.
    */
   last<T extends QueryResultRow>(text: string, values: unknown[]): Promise<T[]>;
 }
@@ -58,31 +61,6 @@ function nameOf(text: string): string {
   return name;
 }
 
-/** A value as an SQL literal, or null when it is not a string, number, date or list of strings. */
-function literal(value: unknown): string | null {
-  if (typeof value === 'string') return pg.escapeLiteral(value);
-  // In parentheses, so that a negative number after a minus sign never reads as a comment.
-  if (typeof value === 'number' && Number.isFinite(value)) return `(${value})`;
-  if (value instanceof Date) return pg.escapeLiteral(value.toISOString());
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
-    // An array literal: '{"a","b"}', each item quoted and escaped.
-    const items = value.map((item: string) => `"${item.replace(/["\\]/g, '\\$&')}"`);
-    return pg.escapeLiteral(`{${items.join(',')}}`);
-  }
-  return null;
-}
-
-/** The statement with its values as literals, or null when one cannot be written so. */
-function withLiterals({ text, values }: Statement): string | null {
-  const literals: string[] = [];
-  for (const value of values) {
-    const written = literal(value);
-    if (written === null) return null;
-    literals.push(written);
-  }
-  return text.replace(/\$(\d+)/g, (_, n: string) => literals[Number(n) - 1]!);
-}
-
 /** A transaction that failed earlier ends in a rollback, not an error. */
 function checkCommitted(result: QueryResult): void {
   if (result.command !== 'COMMIT') throw new Error(`commit ended in ${result.command}`);
@@ -101,7 +79,7 @@ export class CommandTransaction implements Sql {
     const inTransaction = {
       query: (config: unknown, callback: Callback) => {
         this.begin().then(
-          () => connection.query(config as pg.QueryConfig, callback),
+          () => connection.query(config as QueryConfig, callback),
           (error: Error) => callback(error),
         );
       },
@@ -119,19 +97,11 @@ export class CommandTransaction implements Sql {
   }
 
   async inOneTrip(statements: Statement[]): Promise<QueryResultRow[][]> {
-    const literal = statements.map(withLiterals);
-    if (literal.some((text) => text === null)) {
-      await this.begin();
-      const results: QueryResultRow[][] = [];
-      for (const s of statements) results.push(await this.prepared(s.text, s.values));
-      return results;
-    }
-    const texts = this.begun ? literal : ['begin', ...literal];
+    const begin = this.begun ? null : 'begin';
+    // Begun even when a statement after BEGIN fails: rollback() must end it.
     this.begun = true;
-    const sent = await this.connection.query(texts.join(';\n'));
-    // pg answers a single statement with its result, several with a list.
-    const results = (Array.isArray(sent) ? sent : [sent]) as QueryResult[];
-    return results.slice(results.length - statements.length).map((r) => r.rows);
+    const results = await this.pipelined(statements, begin, null);
+    return results.map((r) => r.rows);
   }
 
   read<T extends QueryResultRow>(text: string, values: unknown[]): Promise<T[]> {
@@ -139,16 +109,11 @@ export class CommandTransaction implements Sql {
   }
 
   async last<T extends QueryResultRow>(text: string, values: unknown[]): Promise<T[]> {
-    const literal = this.begun ? withLiterals({ text, values }) : null;
-    if (literal === null) return this.prepared<T>(text, values);
-    const [result, commit] = (await this.connection.query(`${literal};\ncommit`)) as unknown as [
-      QueryResult<T>,
-      QueryResult,
-    ];
-    // Ended either way (a failed flush skips the COMMIT: rollback() ends it).
+    if (!this.begun) return this.prepared<T>(text, values);
+    const [result] = await this.pipelined([{ text, values }], null, 'commit');
+    // (A failed flush throws: its COMMIT answered ROLLBACK, and rollback() finds nothing to end.)
     this.committed = true;
-    checkCommitted(commit);
-    return result.rows;
+    return result!.rows as T[];
   }
 
   async commit(): Promise<void> {
@@ -175,5 +140,40 @@ export class CommandTransaction implements Sql {
   private async prepared<T extends QueryResultRow>(text: string, values: unknown[]) {
     const result = await this.connection.query<T>({ name: nameOf(text), text, values });
     return result.rows;
+  }
+
+  /**
+   * The statements as prepared statements, between `before` and `after`
+   * (simple ones), all sent in one write; their results, once every answer
+   * is in (the connection leaves pipeline mode only then).
+   */
+  private async pipelined(
+    statements: Statement[],
+    before: string | null,
+    after: 'commit' | null,
+  ): Promise<QueryResult[]> {
+    const client = this.connection as ClientBase & {
+      pipeline: boolean;
+      connection: { stream: Writable };
+    };
+    const { stream } = client.connection;
+    const sent: Promise<QueryResult>[] = [];
+    client.pipeline = true;
+    stream.cork();
+    try {
+      if (before) sent.push(client.query(before));
+      for (const { text, values } of statements)
+        sent.push(client.query({ name: nameOf(text), text, values }));
+      if (after) sent.push(client.query(after));
+    } finally {
+      stream.uncork();
+    }
+    const settled = await Promise.allSettled(sent);
+    client.pipeline = false;
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    const results = settled.map((s) => (s as PromiseFulfilledResult<QueryResult>).value);
+    if (after) checkCommitted(results.pop()!);
+    return before ? results.slice(1) : results;
   }
 }

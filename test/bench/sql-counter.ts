@@ -76,9 +76,10 @@ export class SqlCounter {
   }
 
   private count(client: pg.Client, text: string): void {
-    this.roundTrips++;
-    // Statements sent together in one simple query: "begin; lock; read",
-    // "flush; commit".
+    // In pipeline mode, statements sent while others await their answers share their round trip.
+    const state = client as unknown as { pipeline: boolean; _activeQuery: unknown };
+    if (!state.pipeline || !state._activeQuery) this.roundTrips++;
+    // Statements sent together in one simple query, e.g. "begin; lock; read".
     const begins = /^\s*begin\b;?/i.exec(text);
     const ends = /(^|;)\s*(commit|rollback)\s*$/i.exec(text);
     const body = text.slice(begins?.[0].length ?? 0, ends?.index ?? text.length).trim();
