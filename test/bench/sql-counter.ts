@@ -1,5 +1,5 @@
-// Counts the engine's transactions and SQL statements at the pg client, below
-// knex: the engine runs its hot statements on the connection directly. With
+// Counts transactions and SQL statements at the pg client, below knex: the
+// engine and the app's status reads run statements on the connection directly. With
 // `timed`, it also times each statement (wall time, summed over connections).
 import pg from 'pg';
 
@@ -81,7 +81,8 @@ export class SqlCounter {
     if (!state.pipeline || !state._activeQuery) this.roundTrips++;
     // Statements sent together in one simple query, e.g. "begin; lock; read".
     const begins = /^\s*begin\b;?/i.exec(text);
-    const ends = /(^|;)\s*(commit|rollback)\s*$/i.exec(text);
+    // knex ends its transactions with 'COMMIT;'.
+    const ends = /(^|;)\s*(commit|rollback)\s*;?\s*$/i.exec(text);
     const body = text.slice(begins?.[0].length ?? 0, ends?.index ?? text.length).trim();
     if (begins || !this.inTransaction.has(client)) this.transactions++;
     if (begins) this.inTransaction.add(client);
