@@ -1,30 +1,13 @@
 // The dossier's history as the applicant sees it: status changes and the
 // agency's notices, oldest first; the officers' internal steps are left out.
+import { DOSSIER_EVENTS } from '../../../server/domain/dossier-statuses';
 import { formatDateTime } from '../i18n/format';
 import { t } from '../i18n/i18n';
 import type { DossierEvent } from './dossier-types';
 import './dossier.messages';
 
-const SHOWN = new Set([
-  'CREATE_DRAFT',
-  'SUBMIT',
-  'RECEIVE',
-  'REFUSE',
-  'REQUEST_SUPPLEMENT',
-  'SUPPLEMENT',
-  'SUPPLEMENT_EXPIRED',
-  'START_PROCESSING',
-  'REQUEST_FEE',
-  'FEE_PAID',
-  'REQUEST_WITHDRAWAL',
-  'ACCEPT_WITHDRAWAL',
-  'REJECT_WITHDRAWAL',
-  'STOP',
-  'ISSUE_RESULT',
-  'RETURN_RESULT',
-  'APOLOGIZE',
-  'RATE',
-]);
+// The lifecycle's own events, the draft's creation and the agency's notices.
+const SHOWN = new Set<string>(['CREATE_DRAFT', ...DOSSIER_EVENTS, 'APOLOGIZE', 'RATE']);
 
 /** Events whose reason is written for the applicant (others hold technical notes). */
 const WITH_REASON = new Set([

@@ -14,7 +14,7 @@ import { useResource } from '../shell/use-resource';
 import { DossierTimeline } from './dossier-timeline';
 import type { Dossier, DossierEvent } from './dossier-types';
 import './dossier.messages';
-import { useProcedureOf } from './procedure-of';
+import { useProcedure } from '../public/procedures';
 import { ProgressDiagram } from './progress-diagram';
 import { RatingForm } from './rating-form';
 import { useDossierStream } from './use-dossier-stream';
@@ -33,7 +33,7 @@ export default function DossierPage({ params }: PageProps) {
   const id = params.id ?? '';
   const dossier = useResource<Dossier>(`/dossiers/${id}`);
   const events = useResource<DossierEvent[]>(`/dossiers/${id}/events`);
-  const procedure = useProcedureOf(dossier.data?.procedureId);
+  const procedure = useProcedure(dossier.data?.procedureId);
   const form = useResource<FormDefinition>(
     procedure ? `/forms/${procedure.form.id}?version=${procedure.form.version}` : null,
   );

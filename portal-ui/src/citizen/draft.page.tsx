@@ -10,13 +10,13 @@ import { useResource } from '../shell/use-resource';
 import type { Dossier } from './dossier-types';
 import './dossier.messages';
 import { FilingWizard } from './filing-wizard';
-import { useProcedureOf } from './procedure-of';
+import { useProcedure } from '../public/procedures';
 
 export default function DraftPage({ params }: PageProps) {
   useLocale();
   const id = params.id ?? '';
   const dossier = useResource<Dossier>(`/dossiers/${id}`);
-  const procedure = useProcedureOf(dossier.data?.procedureId);
+  const procedure = useProcedure(dossier.data?.procedureId);
   const form = useResource<FormDefinition>(
     procedure ? `/forms/${procedure.form.id}?version=${procedure.form.version}` : null,
   );

@@ -11,14 +11,14 @@ import { useSession } from '../shell/session';
 import { useResource } from '../shell/use-resource';
 import type { Dossier } from './dossier-types';
 import './dossier.messages';
-import { useProcedureOf } from './procedure-of';
+import { useProcedure } from '../public/procedures';
 
 export default function ReceiptPage({ params }: PageProps) {
   useLocale();
   const id = params.id ?? '';
   const { account } = useSession();
   const dossier = useResource<Dossier>(`/dossiers/${id}`);
-  const procedure = useProcedureOf(dossier.data?.procedureId);
+  const procedure = useProcedure(dossier.data?.procedureId);
   const d = dossier.data;
 
   if (!d) {

@@ -1,6 +1,5 @@
 // The shapes the officer pages read from /api/v1 (tasks, dossiers,
 // procedures, accounts), as the server's route schemas describe them.
-import type { LocalText } from '../i18n/i18n';
 
 export interface Task {
   id: string;
@@ -25,23 +24,7 @@ export interface Task {
 
 export type { Attachment, Dossier, DossierEvent } from '../citizen/dossier-types';
 
-export interface ProcedureDocument {
-  key: string;
-  name: LocalText;
-  required: boolean;
-}
-
-export interface Procedure {
-  id: string;
-  code: string;
-  version: number;
-  status: 'draft' | 'published' | 'retired';
-  name: LocalText;
-  agencyId: string;
-  form: { id: string; version: number };
-  documents: ProcedureDocument[];
-  fees: { name: LocalText; amountVnd: number }[];
-}
+export type { Procedure } from '../public/catalogue';
 
 /** An officer a task may be given to (GET /tasks/:id/candidates). */
 export interface Candidate {

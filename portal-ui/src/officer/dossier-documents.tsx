@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { formatBytes, formatDateTime } from '../i18n/format';
 import { local, t } from '../i18n/i18n';
-import type { Attachment, ProcedureDocument } from './api-types';
+import type { RequiredDocument } from '../public/catalogue';
+import type { Attachment } from './api-types';
 import './officer.messages';
 
 function fileUrl(dossierId: string, attachment: Attachment, inline: boolean): string {
@@ -76,7 +77,7 @@ export function DossierDocuments({
 }: {
   dossierId: string;
   attachments: Attachment[];
-  documents: ProcedureDocument[];
+  documents: RequiredDocument[];
 }) {
   const nameOf = (key: string) => {
     const document = documents.find((d) => d.key === key);

@@ -8,7 +8,7 @@ import { DossierDocuments } from './dossier-documents';
 import { DossierFacts } from './dossier-facts';
 import { DossierHistory } from './dossier-history';
 import { Pending } from './pending';
-import { useProcedure } from './procedures';
+import { useProcedure } from '../public/procedures';
 import { useFormDefinition } from './use-form-definition';
 import './officer.messages';
 

@@ -12,7 +12,7 @@ import { OFFICER_ROLES, type Dossier, type DossierEvent } from './api-types';
 import { DossierPanel } from './dossier-panel';
 import { DossierTasks } from './dossier-tasks';
 import { FeePaymentForm } from './fee-payment-form';
-import { useProcedure } from './procedures';
+import { useProcedure } from '../public/procedures';
 import './officer.css';
 import './dossiers.messages';
 

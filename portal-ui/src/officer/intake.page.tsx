@@ -11,7 +11,7 @@ import { useSession } from '../shell/session';
 import type { Dossier } from './api-types';
 import { IntakeDone } from './intake-done';
 import { Pending } from './pending';
-import { useProcedures } from './procedures';
+import { useProcedures } from '../public/procedures';
 import { useFormDefinition } from './use-form-definition';
 import './officer.css';
 import './intake.messages';

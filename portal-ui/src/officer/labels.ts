@@ -1,5 +1,6 @@
 // Names of roles, statuses, audit actions and channels in the reader's
 // language; an unknown code is shown as it is.
+import { DOSSIER_STATUSES } from '../../../server/domain/dossier-statuses';
 import { t } from '../i18n/i18n';
 import './officer.messages';
 
@@ -15,15 +16,5 @@ export const statusName = (status: string | null | undefined) => named('officer.
 export const actionName = (action: string) => named('officer.action', action);
 export const channelName = (channel: number) => named('officer.channel', String(channel));
 
-export const STATUSES = [
-  'submitted',
-  'received',
-  'refused',
-  'in_processing',
-  'supplement_requested',
-  'fees_due',
-  'withdrawal_requested',
-  'stopped',
-  'processed',
-  'result_returned',
-] as const;
+/** The statuses a filed dossier can be in. */
+export const STATUSES = DOSSIER_STATUSES.filter((status) => status !== 'draft');

@@ -12,7 +12,7 @@ import { useSession } from '../shell/session';
 import { useResource } from '../shell/use-resource';
 import { applicantName, type Dossier } from './api-types';
 import { channelName } from './labels';
-import { useProcedure } from './procedures';
+import { useProcedure } from '../public/procedures';
 import './officer.css';
 import './dossiers.messages';
 

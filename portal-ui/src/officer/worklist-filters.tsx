@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { local, t } from '../i18n/i18n';
 import { Field } from '../shell/feedback';
-import { useProcedures } from './procedures';
+import { useProcedures } from '../public/procedures';
 import type { WorklistFilters } from './worklist-query';
 import './worklist.messages';
 

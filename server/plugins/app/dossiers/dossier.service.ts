@@ -87,17 +87,26 @@ const EDITABLE: DossierStatus[] = ['draft', 'supplement_requested'];
 export function createDossierService(deps: DossierDeps) {
   const { db, clock, procedures, forms, storage, notifications } = deps;
 
-  /** The caller's view of one dossier: a query that finds nothing they may not see. */
-  function scoped(caller: Caller, id: string, trx: Knex | Knex.Transaction) {
+  /**
+   * The column that limits the caller's view of a dossier and its value, or
+   * null when the caller sees every dossier; 404 for a malformed id or a
+   * caller who sees none, so nothing leaks.
+   */
+  function scopeOf(caller: Caller, id: string): [column: string, value: string] | null {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND');
-    const query = trx<DossierRow>('dossiers').where({ id });
     const scope = dossierScope(caller);
     if (scope === 'none') throw new AppError('NOT_FOUND');
-    if (scope !== 'all') {
-      if ('applicantId' in scope) query.where('applicant_id', scope.applicantId);
-      else query.where('agency_id', scope.agencyId);
-    }
-    return query;
+    if (scope === 'all') return null;
+    return 'applicantId' in scope
+      ? ['applicant_id', scope.applicantId]
+      : ['agency_id', scope.agencyId];
+  }
+
+  /** The caller's view of one dossier: a query that finds nothing they may not see. */
+  function scoped(caller: Caller, id: string, trx: Knex | Knex.Transaction) {
+    const limit = scopeOf(caller, id);
+    const query = trx<DossierRow>('dossiers').where({ id });
+    return limit ? query.where(...limit) : query;
   }
 
   /** The dossier if the caller may see it; 404 otherwise, so nothing leaks. */
@@ -205,7 +214,6 @@ export function createDossierService(deps: DossierDeps) {
         channel: dossier.channel,
       },
     };
-    const message = engineMessageRow(start, now);
     return writeSubmission(trx, {
       agencyId: dossier.agency_id,
       day: toVietnamDate(now),
@@ -219,7 +227,7 @@ export function createDossierService(deps: DossierDeps) {
         updatedAt: now,
       },
       event: chainedEvent(head, plan.event),
-      message: { topic: message.topic, payload: message.payload, nextAttemptAt: now },
+      message: engineMessageRow(start, now),
       notice: notifications.row({
         accountId: dossier.applicant_id,
         to: String(email),
@@ -235,21 +243,13 @@ export function createDossierService(deps: DossierDeps) {
 
     /** Where the dossier stands, without its form and documents: what a status poll reads. */
     async status(caller: Caller, id: string) {
-      if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND');
-      const scope = dossierScope(caller);
-      if (scope === 'none') throw new AppError('NOT_FOUND');
-      const [by, values] =
-        scope === 'all'
-          ? (['all', [id]] as const)
-          : 'applicantId' in scope
-            ? (['applicant_id', [id, scope.applicantId]] as const)
-            : (['agency_id', [id, scope.agencyId]] as const);
+      const limit = scopeOf(caller, id);
       const [row] = await preparedRows<DossierRow>(
         db,
-        `dossier_status_${by}`,
+        `dossier_status_${limit?.[0] ?? 'all'}`,
         `select id, code, status, submitted_at, appointment_at, updated_at from dossiers
-         where id = $1${by === 'all' ? '' : ` and ${by} = $2`}`,
-        [...values],
+         where id = $1${limit ? ` and ${limit[0]} = $2` : ''}`,
+        limit ? [id, limit[1]] : [id],
       );
       if (!row) throw new AppError('NOT_FOUND');
       return {

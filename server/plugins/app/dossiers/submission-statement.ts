@@ -61,7 +61,7 @@ export interface Submission {
   dossier: { id: string; status: string; lifecycle: unknown; submittedAt: Date; updatedAt: Date };
   /** The audit event's row (no hash) and the text its hash is taken of, with the placeholder. */
   event: { row: Record<string, unknown>; hashInput: string };
-  message: { topic: string; payload: unknown; nextAttemptAt: Date };
+  message: { topic: string; payload: unknown; next_attempt_at: Date };
   notice: Record<string, unknown>;
 }
 
@@ -93,7 +93,7 @@ export async function writeSubmission(trx: Knex.Transaction, s: Submission): Pro
     s.message.topic,
     JSON.stringify(s.message.payload),
     quoted,
-    s.message.nextAttemptAt,
+    s.message.next_attempt_at,
     n.account_id,
     n.channel,
     n.recipient,

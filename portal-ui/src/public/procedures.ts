@@ -1,9 +1,10 @@
-// The procedure catalogue as officer pages need it: the published list (for
-// filters and intake) and the version a dossier was filed under (its form and
-// documents). Read once per page load; procedures change rarely.
+// The procedure catalogue as the portal's pages need it: the published list
+// (officers' filters and intake) and the version a dossier was filed under (its
+// form and documents), which a dossier names by id only. Read once per page
+// load; procedures change rarely.
 import { useEffect, useState } from 'react';
 import { api } from '../shell/api';
-import type { Procedure } from './api-types';
+import type { Procedure } from './catalogue';
 
 let published: Promise<Procedure[]> | null = null;
 const byId = new Map<string, Promise<Procedure | null>>();
@@ -48,6 +49,7 @@ export function useProcedures(): { procedures: Procedure[]; error: unknown } {
   return { procedures, error };
 }
 
+/** undefined while looking, null when the catalogue no longer has it. */
 export function useProcedure(id: string | undefined): Procedure | null | undefined {
   const [procedure, setProcedure] = useState<Procedure | null>();
   useEffect(() => {
