@@ -151,7 +151,16 @@ export async function readChainHead(trx: Knex.Transaction, dossierId: string): P
     .where('dossier_id', dossierId.toLowerCase())
     .orderBy('seq', 'desc')
     .first<ChainHead | undefined>('seq', 'hash');
-  return last ?? { seq: 0, hash: GENESIS_HASH };
+  return chainHeadOf(last);
+}
+
+/** The chain head from its last event's seq and hash; the genesis when there is none. */
+export function chainHeadOf(
+  last: { seq: number | null; hash: string | null } | undefined,
+): ChainHead {
+  return last?.seq != null && last.hash != null
+    ? { seq: last.seq, hash: last.hash }
+    : { seq: 0, hash: GENESIS_HASH };
 }
 
 /**

@@ -15,13 +15,23 @@ import { toVietnamDate, type WorkingCalendar } from '../../../domain/working-cal
 import { AppError, type ErrorDetail } from '../../../errors.js';
 import type { FileStorage } from '../../external/file-storage.js';
 import { preparedRows } from '../../external/database.js';
-import { appendDossierEvent, chainedEvent, readChainHead } from '../audit/dossier-audit.js';
+import {
+  pipelinedTransaction,
+  type PipelinedTransaction,
+  type Statement,
+} from '../../external/pipelined-transaction.js';
+import { appendDossierEvent, chainedEvent, chainHeadOf } from '../audit/dossier-audit.js';
 import { dossierScope, type Caller } from '../access/access-rules.js';
 import type { FormRegistry } from '../forms/form-registry.js';
 import type { NotificationService } from '../notifications/notification.service.js';
-import type { Procedure, ProcedureService } from '../procedures/procedure.service.js';
+import {
+  procedureFromRow,
+  type Procedure,
+  type ProcedureRow,
+  type ProcedureService,
+} from '../procedures/procedure.service.js';
 import { lockDossier, planTransition, transition, type DossierRow } from './dossier-transitions.js';
-import { codePlaceholder, writeSubmission } from './submission-statement.js';
+import { codePlaceholder, submissionStatement } from './submission-statement.js';
 import { UploadInspector, UploadTooLarge } from './upload-inspector.js';
 
 export interface DossierDeps {
@@ -80,6 +90,42 @@ const detail = (path: string, vi: string, en: string): ErrorDetail => ({
   path,
   message: { vi, en },
 });
+
+/**
+ * A dossier by id ($1), limited to the caller's view ($2) when `limit` says
+ * so; the column names come from scopeOf, never from input.
+ */
+function dossierById(
+  limit: [column: string, value: string] | null,
+  columns = '*',
+  suffix = '',
+): string {
+  return `select ${columns} from dossiers where id = $1${limit ? ` and ${limit[0]} = $2` : ''} ${suffix}`;
+}
+
+/** What submitting a dossier reads besides its row: documents, agency code, email, chain head. */
+interface SubmitContext {
+  documents: string[];
+  agency_code: string;
+  email: string;
+  seq: number | null;
+  hash: string | null;
+}
+
+const SUBMIT_CONTEXT = `
+select coalesce((select array_agg(document_key) from attachments where dossier_id = d.id), '{}')
+         as documents,
+       ag.code as agency_code, ac.email, head.seq, head.hash
+  from dossiers d
+  join agencies ag on ag.id = d.agency_id
+  join accounts ac on ac.id = d.applicant_id
+  left join lateral (
+    select seq, hash from dossier_events e where e.dossier_id = d.id order by seq desc limit 1
+  ) head on true
+ where d.id = $1`;
+
+const DOSSIER_PROCEDURE = `
+select p.* from procedures p join dossiers d on d.procedure_id = p.id where d.id = $1`;
 
 /** Statuses in which the applicant may still change the form and the files. */
 const EDITABLE: DossierStatus[] = ['draft', 'supplement_requested'];
@@ -141,25 +187,19 @@ export function createDossierService(deps: DossierDeps) {
     }
   }
 
-  /** Every reason the dossier cannot be submitted, at once. */
-  async function problems(
-    trx: Knex.Transaction,
-    dossier: DossierRow,
-    procedure: Procedure,
-    paperOriginals: boolean,
-  ) {
+  /**
+   * Every reason the dossier cannot be submitted, at once. `present` holds
+   * the keys of the documents on file; null when the originals are on paper
+   * (checked at the counter).
+   */
+  function problems(dossier: DossierRow, procedure: Procedure, present: Set<string> | null) {
     const found: ErrorDetail[] = [];
     const result = forms.validate(procedure.form.id, procedure.form.version, dossier.form_data);
     if (!result.valid) {
       for (const error of result.errors)
         found.push({ path: `/formData${error.path}`, message: error.message });
     }
-    if (!paperOriginals) {
-      const present = new Set(
-        (await trx('attachments').where('dossier_id', dossier.id).select('document_key')).map(
-          (r) => r.document_key,
-        ),
-      );
+    if (present) {
       for (const document of procedure.documents) {
         if (document.required && !present.has(document.key)) {
           found.push(
@@ -176,27 +216,46 @@ export function createDossierService(deps: DossierDeps) {
   }
 
   /**
-   * Submits a locked dossier. Everything that does not need the code is read
-   * and prepared first; then one statement issues the code and writes the
-   * dossier, its audit event, the engine's start message and the applicant's
-   * notice (submission-statement.ts).
+   * Locks the dossier (if the caller may see it) and reads what submitting it
+   * needs, after `before`, in one round trip; each statement starts after the
+   * one before it, so the reads see the dossier as locked.
    */
-  async function submitLocked(
-    trx: Knex.Transaction,
-    dossier: DossierRow,
+  async function lockForSubmit(
+    tx: PipelinedTransaction,
+    caller: Caller | null,
+    id: string,
+    before: Statement[] = [],
+  ) {
+    const limit = caller ? scopeOf(caller, id) : null;
+    const results = await tx.inOneTrip([
+      ...before,
+      { text: dossierById(limit, '*', 'for update'), values: limit ? [id, limit[1]] : [id] },
+      { text: SUBMIT_CONTEXT, values: [id] },
+      { text: DOSSIER_PROCEDURE, values: [id] },
+    ]);
+    const [dossier, context, procedure] = results.slice(before.length).map((rows) => rows[0]);
+    return {
+      earlier: results.slice(0, before.length),
+      dossier: dossier as DossierRow | undefined,
+      context: context as SubmitContext,
+      procedure: procedure && procedureFromRow(procedure as ProcedureRow),
+    };
+  }
+
+  /**
+   * The statement that submits a dossier locked by lockForSubmit: it issues
+   * the code and writes the dossier, its audit event, the engine's start
+   * message and the applicant's notice (submission-statement.ts).
+   */
+  function submission(
+    locked: { dossier: DossierRow; context: SubmitContext; procedure: Procedure },
     actor: { id: string; role: string },
     paperOriginals: boolean,
-  ): Promise<DossierRow> {
+  ): Statement {
+    const { dossier, context, procedure } = locked;
     const now = clock.now();
-    const procedure = await procedures.byId(dossier.procedure_id, trx);
-    const found = await problems(trx, dossier, procedure, paperOriginals);
+    const found = problems(dossier, procedure, paperOriginals ? null : new Set(context.documents));
     if (found.length) throw new AppError('DOSSIER_INCOMPLETE', found);
-    const { code: agencyCode, email } = await trx('agencies as ag')
-      .join('accounts as ac', 'ac.id', trx.raw('?', [dossier.applicant_id]))
-      .where('ag.id', dossier.agency_id)
-      .first('ag.code', 'ac.email');
-    // The caller locked the dossier row: its chain cannot move meanwhile.
-    const head = await readChainHead(trx, dossier.id);
 
     const code = codePlaceholder();
     const plan = planTransition(dossier, 'SUBMIT', actor, now, {
@@ -214,10 +273,10 @@ export function createDossierService(deps: DossierDeps) {
         channel: dossier.channel,
       },
     };
-    return writeSubmission(trx, {
+    return submissionStatement({
       agencyId: dossier.agency_id,
       day: toVietnamDate(now),
-      code: dossierCodeAround(deps.codePattern, { agencyCode: String(agencyCode), date: now }),
+      code: dossierCodeAround(deps.codePattern, { agencyCode: context.agency_code, date: now }),
       placeholder: code,
       dossier: {
         id: dossier.id,
@@ -226,11 +285,11 @@ export function createDossierService(deps: DossierDeps) {
         submittedAt: now,
         updatedAt: now,
       },
-      event: chainedEvent(head, plan.event),
+      event: chainedEvent(chainHeadOf(context), plan.event),
       message: engineMessageRow(start, now),
       notice: notifications.row({
         accountId: dossier.applicant_id,
-        to: String(email),
+        to: context.email,
         template: 'dossier.submitted',
         locale: 'vi',
         variables: { code, procedureName: procedure.name.vi, submittedAt: now.toISOString() },
@@ -247,8 +306,7 @@ export function createDossierService(deps: DossierDeps) {
       const [row] = await preparedRows<DossierRow>(
         db,
         `dossier_status_${limit?.[0] ?? 'all'}`,
-        `select id, code, status, submitted_at, appointment_at, updated_at from dossiers
-         where id = $1${limit ? ` and ${limit[0]} = $2` : ''}`,
+        dossierById(limit, 'id, code, status, submitted_at, appointment_at, updated_at'),
         limit ? [id, limit[1]] : [id],
       );
       if (!row) throw new AppError('NOT_FOUND');
@@ -264,12 +322,12 @@ export function createDossierService(deps: DossierDeps) {
 
     /** What keeps the dossier from being complete: form errors and missing documents. */
     async checkCompleteness(trx: Knex.Transaction, dossier: DossierRow): Promise<ErrorDetail[]> {
-      return problems(
-        trx,
-        dossier,
-        await procedures.byId(dossier.procedure_id, trx),
-        dossier.channel !== 2,
-      );
+      const procedure = await procedures.byId(dossier.procedure_id, trx);
+      if (dossier.channel !== 2) return problems(dossier, procedure, null);
+      const present = await trx('attachments')
+        .where('dossier_id', dossier.id)
+        .pluck('document_key');
+      return problems(dossier, procedure, new Set<string>(present));
     },
 
     async createDraft(
@@ -477,36 +535,46 @@ export function createDossierService(deps: DossierDeps) {
       idempotencyKey?: string,
     ): Promise<{ status: number; body: unknown }> {
       const requestHash = createHash('sha256').update(`submit:${id}`).digest('hex');
-      return db.transaction(async (trx) => {
-        if (idempotencyKey) {
-          await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [
-            `idem:${caller.id}:${idempotencyKey}`,
-          ]);
-          const earlier = await trx('idempotency_keys')
-            .where({ account_id: caller.id, key: idempotencyKey })
-            .first();
-          if (earlier) {
-            if (earlier.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-            return { status: earlier.status_code, body: earlier.response };
-          }
+      const guard: Statement[] = idempotencyKey
+        ? [
+            {
+              text: 'select pg_advisory_xact_lock(hashtext($1))',
+              values: [`idem:${caller.id}:${idempotencyKey}`],
+            },
+            {
+              text: 'select * from idempotency_keys where account_id = $1 and key = $2',
+              values: [caller.id, idempotencyKey],
+            },
+          ]
+        : [];
+      return pipelinedTransaction(db, async (tx) => {
+        const locked = await lockForSubmit(tx, caller, id, guard);
+        const earlier = locked.earlier[1]?.[0];
+        if (earlier) {
+          if (earlier.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+          return { status: earlier.status_code as number, body: earlier.response };
         }
-        const dossier = await ownForChange(trx, caller, id);
-        const submitted = await submitLocked(
-          trx,
-          dossier,
-          { id: caller.id, role: caller.roles[0] ?? 'citizen' },
+        const { dossier, procedure } = locked;
+        if (!dossier) throw new AppError('NOT_FOUND');
+        if (dossier.applicant_id !== caller.id) throw new AppError('FORBIDDEN');
+        const actor = { id: caller.id, role: caller.roles[0] ?? 'citizen' };
+        const { text, values } = submission(
+          { ...locked, dossier, procedure: procedure! },
+          actor,
           false,
         );
-        const result = { status: 200, body: present(submitted) };
-        if (idempotencyKey) {
-          await trx('idempotency_keys').insert({
-            account_id: caller.id,
-            key: idempotencyKey,
-            request_hash: requestHash,
-            status_code: result.status,
-            response: JSON.stringify(result.body),
-          });
-        }
+        if (!idempotencyKey)
+          return { status: 200, body: present((await tx.last<DossierRow>(text, values))[0]!) };
+        // The first answer is kept for the key, in the same transaction.
+        const result = {
+          status: 200,
+          body: present((await tx.query<DossierRow>(text, values))[0]!),
+        };
+        await tx.last(
+          `insert into idempotency_keys (account_id, key, request_hash, status_code, response)
+           values ($1, $2, $3, $4, $5)`,
+          [caller.id, idempotencyKey, requestHash, result.status, JSON.stringify(result.body)],
+        );
         return result;
       });
     },
@@ -545,8 +613,9 @@ export function createDossierService(deps: DossierDeps) {
           ),
         ]);
       }
-      return db.transaction(async (trx) => {
-        const [draft] = await trx<DossierRow>('dossiers')
+      return pipelinedTransaction(db, async (tx) => {
+        const [draft] = await tx
+          .db<DossierRow>('dossiers')
           .insert({
             procedure_id: procedure.id,
             agency_id: procedure.agencyId,
@@ -556,9 +625,15 @@ export function createDossierService(deps: DossierDeps) {
             form_data: input.formData,
             created_by: caller.id,
           })
-          .returning('*');
+          .returning('id');
+        const locked = await lockForSubmit(tx, null, draft!.id);
         // Paper originals are checked at the counter: only the form is validated here.
-        return submitLocked(trx, draft!, { id: caller.id, role: 'reception' }, true);
+        const { text, values } = submission(
+          { ...locked, dossier: locked.dossier!, procedure: locked.procedure! },
+          { id: caller.id, role: 'reception' },
+          true,
+        );
+        return (await tx.last<DossierRow>(text, values))[0]!;
       });
     },
 

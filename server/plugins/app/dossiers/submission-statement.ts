@@ -11,10 +11,9 @@
 // JSON.stringify does, and plain texts (the notice) get it as it is. So the
 // hash is the one the audit verifier computes (dossier-audit.ts).
 import { randomUUID } from 'node:crypto';
-import type { Knex } from 'knex';
-import type { DossierRow } from './dossier-transitions.js';
+import type { Statement } from '../../external/pipelined-transaction.js';
 
-const SUBMIT = `
+const SUBMIT_WITH_MARKS = `
 with counter as (
   insert into dossier_code_sequences (agency_id, day, last_value) values (?::uuid, ?::date, 1)
   on conflict (agency_id, day) do update set last_value = dossier_code_sequences.last_value + 1
@@ -46,6 +45,9 @@ update dossiers
        submitted_at = ?::timestamptz, updated_at = ?::timestamptz
  where id = ?::uuid
 returning *`;
+// Written with ? for readability; sent as a prepared statement with $1, $2, ...
+let mark = 0;
+const SUBMIT = SUBMIT_WITH_MARKS.replace(/\?/g, () => `$${++mark}`);
 
 /** A value that stands for the code until the statement knows it. */
 export function codePlaceholder(): string {
@@ -65,7 +67,8 @@ export interface Submission {
   notice: Record<string, unknown>;
 }
 
-export async function writeSubmission(trx: Knex.Transaction, s: Submission): Promise<DossierRow> {
+/** The statement that submits (it returns the dossier's row). */
+export function submissionStatement(s: Submission): Statement {
   const quoted = JSON.stringify(s.placeholder);
   const e = s.event.row;
   const n = s.notice;
@@ -110,7 +113,6 @@ export async function writeSubmission(trx: Knex.Transaction, s: Submission): Pro
     s.dossier.submittedAt,
     s.dossier.updatedAt,
     s.dossier.id,
-  ] as Knex.Value[];
-  const { rows } = await trx.raw<{ rows: DossierRow[] }>(SUBMIT, bindings);
-  return rows[0]!;
+  ];
+  return { text: SUBMIT, values: bindings };
 }

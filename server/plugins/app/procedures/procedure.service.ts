@@ -21,7 +21,7 @@ export interface Procedure extends StoredProcedure {
   publishedAt: Date | null;
 }
 
-interface ProcedureRow {
+export interface ProcedureRow {
   id: string;
   code: string;
   version: number;
@@ -31,7 +31,7 @@ interface ProcedureRow {
   published_at: Date | null;
 }
 
-const fromRow = (r: ProcedureRow): Procedure => ({
+export const procedureFromRow = (r: ProcedureRow): Procedure => ({
   ...r.definition,
   id: r.id,
   version: r.version,
@@ -87,7 +87,7 @@ export function createProcedureService(deps: {
   async function version(code: string, v: number): Promise<Procedure> {
     const row = await db<ProcedureRow>('procedures').where({ code, version: v }).first();
     if (!row) throw new AppError('NOT_FOUND');
-    return fromRow(row);
+    return procedureFromRow(row);
   }
 
   return {
@@ -147,7 +147,7 @@ export function createProcedureService(deps: {
       }
       if (filter.agencyCode) query.where('a.code', filter.agencyCode);
       if (filter.mode) query.whereRaw("p.definition->>'mode' = ?", [filter.mode]);
-      return (await query).map(fromRow);
+      return (await query).map(procedureFromRow);
     },
 
     /** The published version, or a given version (drafts only for those who edit them). */
@@ -159,20 +159,20 @@ export function createProcedureService(deps: {
       }
       const row = await db<ProcedureRow>('procedures').where({ code, status: 'published' }).first();
       if (!row) throw new AppError('NOT_FOUND');
-      return fromRow(row);
+      return procedureFromRow(row);
     },
 
     async byId(id: string, trx: Knex | Knex.Transaction = db): Promise<Procedure> {
       const row = await trx<ProcedureRow>('procedures').where({ id }).first();
       if (!row) throw new AppError('NOT_FOUND');
-      return fromRow(row);
+      return procedureFromRow(row);
     },
 
     versions(code: string): Promise<Procedure[]> {
       return db<ProcedureRow>('procedures')
         .where({ code })
         .orderBy('version')
-        .then((rows) => rows.map(fromRow));
+        .then((rows) => rows.map(procedureFromRow));
     },
 
     /** A new draft version (version 1 of a new code, or the next version). */
@@ -196,7 +196,7 @@ export function createProcedureService(deps: {
             definition,
           })
           .returning('*');
-        return fromRow(row!);
+        return procedureFromRow(row!);
       });
     },
 
@@ -222,7 +222,7 @@ export function createProcedureService(deps: {
         .where({ id: current.id })
         .update({ definition, agency_id: await agencyId(db, definition.agencyCode) })
         .returning('*');
-      return fromRow(row!);
+      return procedureFromRow(row!);
     },
 
     /** Publishes a draft; the version published before it retires. */
@@ -242,7 +242,7 @@ export function createProcedureService(deps: {
           .where({ id: target.id })
           .update({ status: 'published', published_at: clock.now() })
           .returning('*');
-        return fromRow(row!);
+        return procedureFromRow(row!);
       });
     },
   };
