@@ -176,6 +176,23 @@ describe('dossiers', () => {
       expect(refused.statusCode).toBe(404);
       expect(refused.body).not.toContain(id);
     }
+    // Polls that arrive together share one statement (batchedById); the
+    // scope is still each caller's own, whatever the case of the id.
+    const others = await draftWithDocuments(organisation);
+    const polls = await Promise.all(
+      [
+        [citizen, id],
+        [organisation, id],
+        [organisation, others.toUpperCase()],
+        [citizen, others],
+        [otherOfficer, id],
+        [officer, id.toUpperCase()],
+      ].map(([who, dossier]) =>
+        call(who as typeof citizen, 'GET', `/api/v1/dossiers/${dossier as string}/status`),
+      ),
+    );
+    expect(polls.map((p) => p.statusCode)).toEqual([200, 404, 200, 404, 404, 200]);
+    expect(polls[2]!.json().id).toBe(others);
     expect(
       (await call(organisation, 'GET', '/api/v1/dossiers')).json().map((d: { id: string }) => d.id),
     ).not.toContain(id);

@@ -14,7 +14,7 @@ import { dossierCodeAround } from '../../../domain/dossier-code.js';
 import { toVietnamDate, type WorkingCalendar } from '../../../domain/working-calendar.js';
 import { AppError, type ErrorDetail } from '../../../errors.js';
 import type { FileStorage } from '../../external/file-storage.js';
-import { preparedRows } from '../../external/database.js';
+import { batchedById } from '../../external/batched-read.js';
 import {
   pipelinedTransaction,
   type PipelinedTransaction,
@@ -91,16 +91,12 @@ const detail = (path: string, vi: string, en: string): ErrorDetail => ({
   message: { vi, en },
 });
 
-/**
- * A dossier by id ($1), limited to the caller's view ($2) when `limit` says
- * so; the column names come from scopeOf, never from input.
- */
-function dossierById(
-  limit: [column: string, value: string] | null,
-  columns = '*',
-  suffix = '',
-): string {
-  return `select ${columns} from dossiers where id = $1${limit ? ` and ${limit[0]} = $2` : ''} ${suffix}`;
+/** What limits a caller's view of dossiers: a column and its value (from scopeOf). */
+type ScopeLimit = [column: 'applicant_id' | 'agency_id', value: string];
+
+/** Locks a dossier by id ($1), limited to the caller's view ($2) when `limit` says so. */
+function lockDossierStatement(limit: ScopeLimit | null): string {
+  return `select * from dossiers where id = $1${limit ? ` and ${limit[0]} = $2` : ''} for update`;
 }
 
 /** What submitting a dossier reads besides its row: documents, agency code, email, chain head. */
@@ -132,14 +128,23 @@ const EDITABLE: DossierStatus[] = ['draft', 'supplement_requested'];
 
 export function createDossierService(deps: DossierDeps) {
   const { db, clock, procedures, forms, storage, notifications } = deps;
+  // Status polls: the scope is checked on the row, so one statement serves every caller.
+  const statusRow = batchedById<DossierRow>(
+    db,
+    'dossier_status',
+    `select id, code, status, submitted_at, appointment_at, updated_at, applicant_id, agency_id
+       from dossiers where id = any($1::uuid[])`,
+  );
 
   /**
    * The column that limits the caller's view of a dossier and its value, or
    * null when the caller sees every dossier; 404 for a malformed id or a
    * caller who sees none, so nothing leaks.
    */
-  function scopeOf(caller: Caller, id: string): [column: string, value: string] | null {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND');
+  function scopeOf(caller: Caller, id: string): ScopeLimit | null {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
+      throw new AppError('NOT_FOUND');
+    }
     const scope = dossierScope(caller);
     if (scope === 'none') throw new AppError('NOT_FOUND');
     if (scope === 'all') return null;
@@ -229,7 +234,7 @@ export function createDossierService(deps: DossierDeps) {
     const limit = caller ? scopeOf(caller, id) : null;
     const results = await tx.inOneTrip([
       ...before,
-      { text: dossierById(limit, '*', 'for update'), values: limit ? [id, limit[1]] : [id] },
+      { text: lockDossierStatement(limit), values: limit ? [id, limit[1]] : [id] },
       { text: SUBMIT_CONTEXT, values: [id] },
       { text: DOSSIER_PROCEDURE, values: [id] },
     ]);
@@ -303,13 +308,8 @@ export function createDossierService(deps: DossierDeps) {
     /** Where the dossier stands, without its form and documents: what a status poll reads. */
     async status(caller: Caller, id: string) {
       const limit = scopeOf(caller, id);
-      const [row] = await preparedRows<DossierRow>(
-        db,
-        `dossier_status_${limit?.[0] ?? 'all'}`,
-        dossierById(limit, 'id, code, status, submitted_at, appointment_at, updated_at'),
-        limit ? [id, limit[1]] : [id],
-      );
-      if (!row) throw new AppError('NOT_FOUND');
+      const row = await statusRow(id);
+      if (!row || (limit && row[limit[0]] !== limit[1])) throw new AppError('NOT_FOUND');
       return {
         id: row.id,
         code: row.code,
