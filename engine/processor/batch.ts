@@ -5,7 +5,7 @@ import type { QueryResultRow } from 'pg';
 import type { CompiledProcess } from '../bpmn/model.js';
 import type { Clock } from './clock.js';
 import type { DefinitionStore, StoredDefinition } from './definitions.js';
-import { flushStatement, type InsertTable } from './flush-statement.js';
+import { flushStatement, type InsertTable, type RecordBatch } from './flush-statement.js';
 import {
   lockInstance,
   lockInstanceOfJob,
@@ -16,6 +16,7 @@ import {
 } from './instance-statements.js';
 import { EngineError } from './engine-error.js';
 import { handOut, type JobStreams, type PushedJob } from './job-push.js';
+import { guardStatement, type InstanceCache } from './instance-cache.js';
 import type { KeyAllocator } from './keys.js';
 import type { CommandDb, Sql } from './transaction.js';
 
@@ -87,7 +88,6 @@ export interface RecordRow {
   element_id: string | null;
   element_type: string | null;
   payload: unknown;
-  created_at: Date;
 }
 
 export interface LoadedInstance {
@@ -125,7 +125,8 @@ export class Batch {
   private readonly messageSubscriptions: Record<string, unknown>[] = [];
   private readonly signalSubscriptions: Record<string, unknown>[] = [];
   private readonly incidents: Record<string, unknown>[] = [];
-  private readonly records: RecordRow[] = [];
+  /** Records by process instance, in the order of each's first. */
+  private readonly records = new Map<string | null, RecordBatch>();
   /** Element instance keys by the key of their job that ends with this command. */
   private readonly doneJobs = new Map<string, string>();
   /** Element instance keys (null for start events) by the key of their timer that fired. */
@@ -134,6 +135,14 @@ export class Batch {
   private readonly deferred: (() => Promise<void>)[] = [];
   /** How many definitions were stored when the latest versions this command used were read. */
   storedDefinitions: number | null = null;
+  /** Revisions of the instances read or taken from the cache (not of those created). */
+  private readonly revisions = new Map<string, number>();
+  /** Open jobs known of instances taken from the cache. */
+  private readonly knownJobs = new Map<string, Map<string, JobRow>>();
+  /** Jobs the flush stored. */
+  private storedJobs: JobRow[] = [];
+  /** The command works on an instance taken from the cache (it runs again on failure). */
+  usedCache = false;
 
   constructor(
     readonly trx: CommandDb,
@@ -144,6 +153,7 @@ export class Batch {
     readonly now: Date,
     readonly clock: Clock,
     private readonly streams: JobStreams | null,
+    private readonly cache: InstanceCache | null,
   ) {}
 
   key(): Promise<string> {
@@ -214,8 +224,50 @@ export class Batch {
     return { instance, job: job.key == null ? null : (job as J) };
   }
 
+  /**
+   * The instance of a job, as this process's last command on it left it, and
+   * the job, when both are in the cache; the transaction then starts with
+   * their guard. Only as a command's first step.
+   */
+  takeCachedJob(jobKey: string): { instance: LoadedInstance; job: JobRow } | null {
+    if (this.instances.size) return null;
+    const taken = this.cache?.takeByJob(jobKey);
+    if (!taken) return null;
+    const { instance, revision, jobs } = taken.cached;
+    this.usedCache = true;
+    this.sql.guard(guardStatement(instance.key, revision, jobKey));
+    this.instances.set(instance.key, instance);
+    this.revisions.set(instance.key, revision);
+    this.knownJobs.set(instance.key, jobs);
+    return { instance, job: taken.job };
+  }
+
+  /** After commit: the instances as this command left them go to the cache. */
+  remember(): void {
+    if (!this.cache) return;
+    for (const instance of this.instances.values()) {
+      if (this.ended.has(instance.key)) {
+        this.cache.forget(instance.key);
+        continue;
+      }
+      const jobs = new Map(this.knownJobs.get(instance.key));
+      for (const job of this.storedJobs) {
+        if (job.process_instance_key === instance.key) jobs.set(job.key, job);
+      }
+      for (const [key, job] of jobs) {
+        if (this.doneJobs.has(key) || !instance.elements.has(job.element_instance_key)) {
+          jobs.delete(key);
+        }
+      }
+      const read = this.revisions.get(instance.key);
+      this.cache.put({ instance, revision: read === undefined ? 0 : read + 1, jobs });
+    }
+  }
+
   private async loaded(processInstanceKey: string, state: InstanceState): Promise<LoadedInstance> {
     const elements = state.elements.map((tuple) => fromTuple(tuple, processInstanceKey));
+    const rootTuple = state.elements.find(([key]) => key === processInstanceKey)!;
+    this.revisions.set(processInstanceKey, rootTuple[7]);
     const root = elements.find((e) => e.key === processInstanceKey)!;
     const definition = await this.definitions.byKey(root.definitionKey, this.trx);
     const instance: LoadedInstance = {
@@ -300,8 +352,20 @@ export class Batch {
     this.incidents.push(row);
   }
 
-  record(row: Omit<RecordRow, 'created_at'>): void {
-    this.records.push({ ...row, created_at: this.now });
+  record(row: RecordRow): void {
+    const instanceKey = row.process_instance_key;
+    let batch = this.records.get(instanceKey);
+    if (!batch) {
+      this.records.set(instanceKey, (batch = { processInstanceKey: instanceKey, records: [] }));
+    }
+    batch.records.push([
+      row.key,
+      row.value_type,
+      row.intent,
+      row.element_id,
+      row.element_type,
+      row.payload,
+    ]);
   }
 
   /**
@@ -330,11 +394,18 @@ export class Batch {
       const element = this.findElement(key);
       if (element) elements.push(toRow(element));
     }
-    const updatedElements: { key: string; data: InstanceData }[] = [];
+    const updatedElements: { key: string; data?: InstanceData; revised?: true }[] = [];
     for (const key of this.changed) {
       if (this.created.has(key) || this.ended.has(key)) continue;
       const element = this.findElement(key);
       if (element) updatedElements.push({ key, data: element.data });
+    }
+    // Every instance read (or taken from the cache) that lives on gets a new revision.
+    for (const key of this.revisions.keys()) {
+      if (this.ended.has(key)) continue;
+      const updated = updatedElements.find((u) => u.key === key);
+      if (updated) updated.revised = true;
+      else updatedElements.push({ key, revised: true });
     }
     const variables: Record<string, unknown>[] = [];
     for (const [scopeKey, writes] of this.variableWrites) {
@@ -347,7 +418,7 @@ export class Batch {
     const inserts: { table: InsertTable; rows: object[] }[] = [
       { table: 'element_instances', rows: elements },
       { table: 'variables', rows: variables },
-      { table: 'jobs', rows: this.handOutJobs(liveOwner) },
+      { table: 'jobs', rows: (this.storedJobs = this.handOutJobs(liveOwner)) },
       { table: 'timers', rows: this.timers.filter((t) => liveOwner(t.element_instance_key)) },
       {
         table: 'message_subscriptions',
@@ -358,7 +429,6 @@ export class Batch {
         rows: this.signalSubscriptions.filter((m) => liveOwner(m.element_instance_key)),
       },
       { table: 'incidents', rows: this.incidents.filter((i) => liveOwner(i.element_instance_key)) },
-      { table: 'records', rows: this.records },
     ];
     const statement = flushStatement({
       ended: [...this.ended.keys()].filter((k) => !this.created.has(k)),
@@ -370,6 +440,7 @@ export class Batch {
         .map(([key]) => key),
       updatedElements,
       inserts,
+      records: [...this.records.values()],
       storedDefinitions: this.storedDefinitions,
     });
     if (statement && this.afterFlush.length === 0) {

@@ -158,7 +158,7 @@ export class Commands {
   }
 
   completeJob(jobKey: string, variables: Record<string, unknown>): Promise<void> {
-    return this.withJob(jobKey, 'complete', async (batch, instance, job) => {
+    return this.withJob(jobKey, 'complete', { cached: true }, async (batch, instance, job) => {
       if (job.state === 'failed' || job.state === 'error_thrown') {
         throw new EngineError(
           'FAILED_PRECONDITION',
@@ -181,7 +181,7 @@ export class Commands {
     retryBackOffMs: number;
     variables: Record<string, unknown>;
   }): Promise<void> {
-    return this.withJob(request.jobKey, 'fail', async (batch, instance, job) => {
+    return this.withJob(request.jobKey, 'fail', { cached: false }, async (batch, instance, job) => {
       if (job.state !== 'activated') {
         throw new EngineError(
           'FAILED_PRECONDITION',
@@ -227,35 +227,40 @@ export class Commands {
     errorMessage: string;
     variables: Record<string, unknown>;
   }): Promise<void> {
-    return this.withJob(request.jobKey, 'throw an error for', async (batch, instance, job) => {
-      const element = instance.elements.get(job.element_instance_key)!;
-      batch.record(jobRecord(job, 'ERROR_THROWN', { errorCode: request.errorCode }));
-      const caught = await throwError(
-        batch,
-        instance,
-        element,
-        request.errorCode,
-        request.errorMessage,
-        request.variables,
-      );
-      if (caught) {
-        await batch.trx('engine.jobs').where('key', job.key).delete();
-        return;
-      }
-      await batch
-        .trx('engine.jobs')
-        .where('key', job.key)
-        .update({ state: 'error_thrown', error_message: request.errorMessage });
-      await raiseIncident(
-        batch,
-        instance,
-        element,
-        'UNHANDLED_ERROR_EVENT',
-        `Expected to throw an error event with the code '${request.errorCode}' with message '${request.errorMessage}', but it was not caught. No error events are available in the scope.`,
-        null,
-        job.key,
-      );
-    });
+    return this.withJob(
+      request.jobKey,
+      'throw an error for',
+      { cached: false },
+      async (batch, instance, job) => {
+        const element = instance.elements.get(job.element_instance_key)!;
+        batch.record(jobRecord(job, 'ERROR_THROWN', { errorCode: request.errorCode }));
+        const caught = await throwError(
+          batch,
+          instance,
+          element,
+          request.errorCode,
+          request.errorMessage,
+          request.variables,
+        );
+        if (caught) {
+          await batch.trx('engine.jobs').where('key', job.key).delete();
+          return;
+        }
+        await batch
+          .trx('engine.jobs')
+          .where('key', job.key)
+          .update({ state: 'error_thrown', error_message: request.errorMessage });
+        await raiseIncident(
+          batch,
+          instance,
+          element,
+          'UNHANDLED_ERROR_EVENT',
+          `Expected to throw an error event with the code '${request.errorCode}' with message '${request.errorMessage}', but it was not caught. No error events are available in the scope.`,
+          null,
+          job.key,
+        );
+      },
+    );
   }
 
   updateJobRetries(jobKey: string, retries: number): Promise<void> {
@@ -267,24 +272,34 @@ export class Commands {
         ),
       );
     }
-    return this.withJob(jobKey, 'update retries of', async (batch, _instance, job) => {
-      await batch.trx('engine.jobs').where('key', job.key).update({ retries });
-    });
+    return this.withJob(
+      jobKey,
+      'update retries of',
+      { cached: false },
+      async (batch, _instance, job) => {
+        await batch.trx('engine.jobs').where('key', job.key).update({ retries });
+      },
+    );
   }
 
   updateJobTimeout(jobKey: string, timeoutMs: number): Promise<void> {
-    return this.withJob(jobKey, 'update the timeout of', async (batch, _instance, job) => {
-      if (job.state !== 'activated') {
-        throw new EngineError(
-          'NOT_FOUND',
-          `Expected to update the timeout of job with key '${jobKey}', but it is not active`,
-        );
-      }
-      await batch
-        .trx('engine.jobs')
-        .where('key', job.key)
-        .update({ deadline: new Date(batch.now.getTime() + timeoutMs) });
-    });
+    return this.withJob(
+      jobKey,
+      'update the timeout of',
+      { cached: false },
+      async (batch, _instance, job) => {
+        if (job.state !== 'activated') {
+          throw new EngineError(
+            'NOT_FOUND',
+            `Expected to update the timeout of job with key '${jobKey}', but it is not active`,
+          );
+        }
+        await batch
+          .trx('engine.jobs')
+          .where('key', job.key)
+          .update({ deadline: new Date(batch.now.getTime() + timeoutMs) });
+      },
+    );
   }
 
   publishMessage(message: PublishedMessage): Promise<string> {
@@ -433,10 +448,15 @@ export class Commands {
     return row ? batch.load(String(row.process_instance_key)) : null;
   }
 
-  /** Locks the job's process instance, then the job, and checks both still exist. */
+  /**
+   * Locks the job's process instance, then the job, and checks both still
+   * exist; `cached`: from the instance cache when they are in it (the guard
+   * then locks and checks them).
+   */
   private withJob(
     jobKey: string,
     action: string,
+    options: { cached: boolean },
     work: (batch: Batch, instance: LoadedInstance, job: JobRecord) => Promise<void>,
   ): Promise<void> {
     return this.processor.run(async (batch) => {
@@ -446,7 +466,9 @@ export class Commands {
           `Expected to ${action} job with key '${jobKey}', but no such job was found`,
         );
       if (!/^\d+$/.test(jobKey)) throw notFound();
-      const loaded = await batch.loadWithJob<JobRecord>(jobKey);
+      const loaded =
+        (options.cached && batch.takeCachedJob(jobKey)) ||
+        (await batch.loadWithJob<JobRecord>(jobKey));
       if (!loaded?.job || !loaded.instance.elements.has(loaded.job.element_instance_key)) {
         throw notFound();
       }

@@ -24,11 +24,18 @@ export interface ActivateOptions {
   errorVariables?: Record<string, unknown>;
 }
 
+const elementTypes = new Map<string, string>();
+
 /** Upper snake case BPMN element type, as Zeebe names it in records. */
 export function elementType(node: FlowNode | undefined, isMultiInstanceBody = false): string {
   if (!node) return 'PROCESS';
   if (isMultiInstanceBody) return 'MULTI_INSTANCE_BODY';
-  return node.bpmnType.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+  let type = elementTypes.get(node.bpmnType);
+  if (!type) {
+    type = node.bpmnType.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+    elementTypes.set(node.bpmnType, type);
+  }
+  return type;
 }
 
 export function nodeOf(instance: LoadedInstance, element: ElementInstance): FlowNode | undefined {

@@ -25,7 +25,7 @@ export function lockInstanceOfJob(jobKey: string): Statement {
 // A process instance's element instances and variables, as JSON arrays.
 const state = (processInstanceKey: string) => `select
   (select coalesce(json_agg(json_build_array(key::text, definition_key::text, element_id,
-            flow_scope_key::text, parent_element_instance_key::text, data, created_at)), '[]')
+            flow_scope_key::text, parent_element_instance_key::text, data, created_at, revision)), '[]')
      from engine.element_instances where process_instance_key = ${processInstanceKey}) as elements,
   (select coalesce(json_agg(json_build_array(scope_key::text, name, value)), '[]')
      from engine.variables where process_instance_key = ${processInstanceKey}) as variables`;
@@ -57,6 +57,8 @@ export type ElementTuple = [
   parentElementInstanceKey: string | null,
   data: Record<string, unknown> | null,
   createdAt: string,
+  /** The instance's revision, on its root (see InstanceCache). */
+  revision: number,
 ];
 
 export interface InstanceState {

@@ -8,6 +8,7 @@ import { Batch, type Effects } from './batch.js';
 import type { Clock } from './clock.js';
 import { DefinitionStore } from './definitions.js';
 import { STALE_DEFINITIONS } from './flush-statement.js';
+import { InstanceCache } from './instance-cache.js';
 import type { JobStreams } from './job-push.js';
 import { KeyAllocator } from './keys.js';
 import { CommandTransaction } from './transaction.js';
@@ -27,6 +28,7 @@ export interface ProcessorEvents {
 export class Processor extends EventEmitter<ProcessorEvents> {
   readonly keys: KeyAllocator;
   readonly definitions = new DefinitionStore();
+  readonly instances = new InstanceCache();
 
   constructor(
     readonly db: Knex,
@@ -44,8 +46,8 @@ export class Processor extends EventEmitter<ProcessorEvents> {
     for (let attempt = 1; ; attempt++) {
       let batch: Batch | null = null;
       try {
-        const { result, effects } = await this.transaction(async (tx) => {
-          batch = new Batch(
+        const done = await this.transaction(async (tx) => {
+          const current = new Batch(
             tx.db,
             tx,
             this.keys,
@@ -53,17 +55,21 @@ export class Processor extends EventEmitter<ProcessorEvents> {
             this.clock.now(),
             this.clock,
             this.streams,
+            this.instances,
           );
-          const result = await command(batch);
-          await batch.runDeferred();
-          await batch.flush();
-          return { result, effects: batch.effects };
+          batch = current;
+          const result = await command(current);
+          await current.runDeferred();
+          await current.flush();
+          return { result, batch: current };
         });
-        this.deliver(effects);
-        return result;
+        this.deliver(done.batch.effects);
+        return done.result;
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (attempt < MAX_ATTEMPTS && code && RETRYABLE.has(code)) continue;
+        // Its guard failed, or the kept state led it astray: again, reading the instance.
+        if (attempt < MAX_ATTEMPTS && (batch as Batch | null)?.usedCache) continue;
         const usedLatest = (batch as Batch | null)?.storedDefinitions != null;
         if (attempt < MAX_ATTEMPTS && usedLatest && code === STALE_DEFINITIONS) {
           this.definitions.forgetLatest();
@@ -74,7 +80,10 @@ export class Processor extends EventEmitter<ProcessorEvents> {
     }
   }
 
-  private async transaction<T>(work: (tx: CommandTransaction) => Promise<T>): Promise<T> {
+  /** Runs `work` in a transaction; once it commits, the command's instances go to the cache. */
+  private async transaction<T extends { batch: Batch }>(
+    work: (tx: CommandTransaction) => Promise<T>,
+  ): Promise<T> {
     const client = this.db.client as Knex.Client;
     const connection = (await client.acquireConnection()) as ClientBase;
     try {
@@ -82,6 +91,8 @@ export class Processor extends EventEmitter<ProcessorEvents> {
       try {
         const result = await work(tx);
         await tx.commit();
+        // At once, before any other command's commit: the cache holds committed states only.
+        result.batch.remember();
         return result;
       } catch (error) {
         await tx.rollback();

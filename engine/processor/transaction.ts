@@ -15,6 +15,9 @@
 // one write with pg's pipeline mode, each ending in a Sync of its own: each
 // is a statement with its own snapshot, and one that follows a failed one
 // fails too (the transaction is aborted; COMMIT then answers ROLLBACK).
+// A command may have a guard: a statement that goes first in the transaction,
+// in the round trip of its first statement, and fails the transaction when
+// what the command relies on no longer holds.
 import type { Writable } from 'node:stream';
 import type { Knex } from 'knex';
 import type { ClientBase, QueryConfig, QueryResult, QueryResultRow } from 'pg';
@@ -41,6 +44,8 @@ export interface Sql {
    * COMMIT goes with it.
    */
   last<T extends QueryResultRow>(text: string, values: unknown[]): Promise<T[]>;
+  /** The transaction's first statement, sent with the next one; it must be set before any. */
+  guard(statement: Statement): void;
 }
 
 /** knex on the command's connection: query builders and raw statements. */
@@ -70,6 +75,7 @@ export class CommandTransaction implements Sql {
   readonly db: CommandDb;
   private begun = false;
   private committed = false;
+  private guardStatement: Statement | null = null;
 
   constructor(
     knex: Knex,
@@ -97,10 +103,7 @@ export class CommandTransaction implements Sql {
   }
 
   async inOneTrip(statements: Statement[]): Promise<QueryResultRow[][]> {
-    const begin = this.begun ? null : 'begin';
-    // Begun even when a statement after BEGIN fails: rollback() must end it.
-    this.begun = true;
-    const results = await this.pipelined(statements, begin, null);
+    const results = await this.afterBegin(statements, null);
     return results.map((r) => r.rows);
   }
 
@@ -109,11 +112,16 @@ export class CommandTransaction implements Sql {
   }
 
   async last<T extends QueryResultRow>(text: string, values: unknown[]): Promise<T[]> {
-    if (!this.begun) return this.prepared<T>(text, values);
-    const [result] = await this.pipelined([{ text, values }], null, 'commit');
+    if (!this.begun && !this.guardStatement) return this.prepared<T>(text, values);
+    const [result] = await this.afterBegin([{ text, values }], 'commit');
     // (A failed flush throws: its COMMIT answered ROLLBACK, and rollback() finds nothing to end.)
     this.committed = true;
     return result!.rows as T[];
+  }
+
+  guard(statement: Statement): void {
+    if (this.begun) throw new Error('a guard must be set before the first statement');
+    this.guardStatement = statement;
   }
 
   async commit(): Promise<void> {
@@ -133,8 +141,23 @@ export class CommandTransaction implements Sql {
 
   private async begin(): Promise<void> {
     if (this.begun) return;
+    if (this.guardStatement) {
+      await this.afterBegin([], null);
+      return;
+    }
     this.begun = true;
     await this.connection.query('begin');
+  }
+
+  /** The statements, after BEGIN and the guard when the transaction starts with them. */
+  private async afterBegin(statements: Statement[], after: 'commit' | null) {
+    if (this.begun) return this.pipelined(statements, null, after);
+    // Begun even when a statement after BEGIN fails: rollback() must end it.
+    this.begun = true;
+    const guard = this.guardStatement;
+    if (!guard) return this.pipelined(statements, 'begin', after);
+    const results = await this.pipelined([guard, ...statements], 'begin', after);
+    return results.slice(1);
   }
 
   private async prepared<T extends QueryResultRow>(text: string, values: unknown[]) {

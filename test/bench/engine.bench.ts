@@ -11,11 +11,13 @@
 //   BENCH_SECONDS          measured load per scenario (default 10)
 //   BENCH_WARMUP_SECONDS   unmeasured load before each scenario (default 2)
 //   BENCH_CONCURRENCY      instances in flight at once, a closed loop: each finished
-//                          instance starts the next (default 8,64: each scenario at
-//                          8 for latency, then at 64 for throughput)
+//                          instance starts the next (default 8,10,64: each scenario at
+//                          8 and 10 for latency, then at 64 for throughput)
 //   BENCH_ENGINE           process (default): the engine in a child process of its own,
 //                          as `npm run engine` runs it; inline: in this process
 //   BENCH_POOL             the engine's PostgreSQL pool size (default 10, as the app's)
+//   BENCH_CHILD_ARGS       Node flags for the engine's process, space separated
+//                          (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof)
 //   BENCH_STALL_SECONDS    no completion for this long ends a scenario (default 5)
 //   BENCH_PGBENCH_CLIENTS  pgbench -c (default 4; -j is half of it)
 //   BENCH_SQL              1: also print the engine's SQL statements by total time
@@ -52,7 +54,7 @@ function numberFromEnv(name: string, fallback: number): number {
 
 const SECONDS = numberFromEnv('BENCH_SECONDS', 10);
 const WARMUP_SECONDS = numberFromEnv('BENCH_WARMUP_SECONDS', 2);
-const CONCURRENCIES = (process.env.BENCH_CONCURRENCY || '8,64')
+const CONCURRENCIES = (process.env.BENCH_CONCURRENCY || '8,10,64')
   .split(',')
   .map((c) => Math.max(1, Math.floor(Number(c.trim()) || 1)));
 const CONCURRENCY = Math.max(...CONCURRENCIES);
@@ -107,6 +109,8 @@ interface Measurement {
   cpuPercent: number;
   /** CPU time of this Node process per completed instance, in ms. */
   cpuMsPerInstance: number;
+  /** The part of it spent by the engine when it runs in a process of its own, in ms. */
+  engineCpuMsPerInstance?: number;
   /** No instance completed for STALL_MS while some were in flight. */
   stalled: boolean;
   inFlightAtEnd: number;
@@ -373,7 +377,11 @@ async function inlineEngine(url: string, database: string): Promise<BenchEngine>
 async function childEngine(url: string, database: string): Promise<BenchEngine> {
   const options: ChildOptions = { url, database, pool: POOL, timedSql: SQL_PROFILE };
   const child = fork(fileURLToPath(new URL('./engine-child.ts', import.meta.url)), {
-    execArgv: ['--import', 'tsx'],
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_CHILD_ARGS ?? '').split(' ').filter(Boolean),
+    ],
     env: { ...process.env, BENCH_ENGINE_CHILD: JSON.stringify(options) },
     stdio: 'inherit',
   });
@@ -497,6 +505,7 @@ async function benchMotcua(
         // The engine's own CPU when it runs apart; else it is in this process's.
         m.cpuPercent += counts.cpuMs / 10 / m.seconds;
         m.cpuMsPerInstance += counts.cpuMs / Math.max(m.completed, 1);
+        if (ENGINE_APART) m.engineCpuMsPerInstance = counts.cpuMs / Math.max(m.completed, 1);
         if (m.completed) {
           m.transactionsPerInstance = counts.transactions / m.completed;
           m.statementsPerInstance = counts.statements / m.completed;
@@ -701,6 +710,7 @@ function printTable(rows: Measurement[]): void {
     'failed',
     'node cpu%',
     'cpu ms/inst',
+    'engine cpu ms/inst',
     'pg cpu ms/inst',
     'tx/inst',
     'sql/inst',
@@ -717,6 +727,7 @@ function printTable(rows: Measurement[]): void {
       String(m.failed + (m.stalled ? m.inFlightAtEnd : 0)),
       m.cpuPercent.toFixed(0),
       m.completed ? m.cpuMsPerInstance.toFixed(2) : '',
+      m.engineCpuMsPerInstance?.toFixed(2) ?? '',
       m.pgCpuMsPerInstance?.toFixed(2) ?? '',
       m.transactionsPerInstance?.toFixed(2) ?? '',
       m.statementsPerInstance?.toFixed(1) ?? '',
@@ -739,7 +750,7 @@ function report(rows: Measurement[], pg: PgbenchResult | null, notes: string[]):
     'bpmn-engine: in-process, no persistence, service task = immediate callback; an upper bound for an in-memory interpreter, not a like-for-like engine.',
   );
   console.log(
-    `@N: N instances in flight (closed loop). node cpu%, cpu ms/inst: CPU time of the Node processes (engine, gRPC client and workers together${ENGINE_APART ? ', the engine in a process of its own' : ''}; 100% = one core). pg cpu ms/inst: CPU time of the PostgreSQL backends serving the engine. tx/inst, sql/inst, trips/inst: engine transactions (a statement in autocommit is one), SQL statements, and round trips to PostgreSQL (BEGIN and COMMIT included) per completed instance.`,
+    `@N: N instances in flight (closed loop). node cpu%, cpu ms/inst: CPU time of the Node processes (engine, gRPC client and workers together${ENGINE_APART ? ', the engine in a process of its own' : ''}; 100% = one core). engine cpu ms/inst: the engine's share of it, when it runs apart. pg cpu ms/inst: CPU time of the PostgreSQL backends serving the engine. tx/inst, sql/inst, trips/inst: engine transactions (a statement in autocommit is one), SQL statements, and round trips to PostgreSQL (BEGIN and COMMIT included) per completed instance.`,
   );
   if (pg) {
     console.log(

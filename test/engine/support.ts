@@ -379,7 +379,12 @@ export async function ended(
   processInstanceKey: string,
 ): Promise<'ELEMENT_COMPLETED' | 'ELEMENT_TERMINATED' | null> {
   const row = await db('engine.records')
-    .where({ key: processInstanceKey, value_type: 'PROCESS_INSTANCE' })
+    // The root's records are its instance's: the view of engine.records finds them by index.
+    .where({
+      key: processInstanceKey,
+      process_instance_key: processInstanceKey,
+      value_type: 'PROCESS_INSTANCE',
+    })
     .whereIn('intent', ['ELEMENT_COMPLETED', 'ELEMENT_TERMINATED'])
     .first('intent');
   return row?.intent ?? null;
