@@ -3,7 +3,6 @@
 // up waiting workers, answer waiting callers) are delivered after commit.
 import { EventEmitter } from 'node:events';
 import type { Knex } from 'knex';
-import type { ClientBase } from 'pg';
 import { Batch, type Effects } from './batch.js';
 import type { Clock } from './clock.js';
 import { DefinitionStore } from './definitions.js';
@@ -11,7 +10,7 @@ import { STALE_DEFINITIONS } from './flush-statement.js';
 import { InstanceCache } from './instance-cache.js';
 import type { JobStreams } from './job-push.js';
 import { KeyAllocator } from './keys.js';
-import { CommandTransaction } from './transaction.js';
+import { inTransaction, type CommandTransaction } from './transaction.js';
 
 // PostgreSQL's deadlock and serialization failures: the command is retried.
 const RETRYABLE = new Set(['40P01', '40001']);
@@ -81,26 +80,11 @@ export class Processor extends EventEmitter<ProcessorEvents> {
   }
 
   /** Runs `work` in a transaction; once it commits, the command's instances go to the cache. */
-  private async transaction<T extends { batch: Batch }>(
+  private transaction<T extends { batch: Batch }>(
     work: (tx: CommandTransaction) => Promise<T>,
   ): Promise<T> {
-    const client = this.db.client as Knex.Client;
-    const connection = (await client.acquireConnection()) as ClientBase;
-    try {
-      const tx = new CommandTransaction(this.db, connection);
-      try {
-        const result = await work(tx);
-        await tx.commit();
-        // At once, before any other command's commit: the cache holds committed states only.
-        result.batch.remember();
-        return result;
-      } catch (error) {
-        await tx.rollback();
-        throw error;
-      }
-    } finally {
-      await client.releaseConnection(connection);
-    }
+    // At once, before any other command's commit: the cache holds committed states only.
+    return inTransaction(this.db, work, (result) => result.batch.remember());
   }
 
   private deliver(effects: Effects): void {

@@ -200,3 +200,31 @@ export class CommandTransaction implements Sql {
     return before ? results.slice(1) : results;
   }
 }
+
+/**
+ * Runs `work` in a CommandTransaction on a connection of knex's pool: commit
+ * when it returns (then `committed`, before the connection goes back),
+ * rollback when it throws.
+ */
+export async function inTransaction<T>(
+  db: Knex,
+  work: (tx: CommandTransaction) => Promise<T>,
+  committed?: (result: T) => void,
+): Promise<T> {
+  const client = db.client as Knex.Client;
+  const connection = (await client.acquireConnection()) as ClientBase;
+  try {
+    const tx = new CommandTransaction(db, connection);
+    try {
+      const result = await work(tx);
+      await tx.commit();
+      committed?.(result);
+      return result;
+    } catch (error) {
+      await tx.rollback();
+      throw error;
+    }
+  } finally {
+    await client.releaseConnection(connection);
+  }
+}

@@ -12,6 +12,7 @@ import {
   type ProcessDefinitionRef,
 } from '../plugins/app/dossiers/dossier-process.js';
 import type { Services } from '../plugins/app/services.plugin.js';
+import { pipelinedTransaction } from '../plugins/external/pipelined-transaction.js';
 import type { ZeebeClient } from '../plugins/external/zeebe-client.js';
 
 export interface WorkerContext {
@@ -101,29 +102,35 @@ export async function handleJob<V>(
   }
   const typed = job as JobInput<V>;
   try {
-    const result = await ctx.db.transaction(async (trx) => {
-      await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`job:${job.key}`]);
-      const done = await trx('processed_jobs').where('job_key', job.key).first('result');
-      if (done) return { result: done.result as Record<string, unknown>, repeated: true };
-      const dossierId = (job.variables as { dossierId?: string }).dossierId ?? null;
-      if (dossierId && job.processDefinition) {
-        await recordProcessDefinition(
-          trx,
+    const dossierId = (job.variables as { dossierId?: string }).dossierId ?? null;
+    const result = await pipelinedTransaction(ctx.db, async (tx) => {
+      // One round trip: BEGIN, the job's lock, whether it was done, and the
+      // process definition on the dossier (a no-op once recorded).
+      const [, done] = await tx.inOneTrip([
+        { text: 'select pg_advisory_xact_lock(hashtext($1))', values: [`job:${job.key}`] },
+        { text: 'select result from processed_jobs where job_key = $1', values: [job.key] },
+        ...(dossierId && job.processDefinition
+          ? [recordProcessDefinition(dossierId, job.processInstanceKey, job.processDefinition)]
+          : []),
+      ]);
+      if (done![0]) return { result: done![0].result as Record<string, unknown>, repeated: true };
+      // The work runs on knex bound to the transaction's connection; the
+      // workers use it as they would a knex transaction (trx(table), trx.raw).
+      const output = await definition.run(tx.db as unknown as Knex.Transaction, typed, ctx);
+      await tx.last(
+        `insert into processed_jobs
+           (job_key, job_type, dossier_id, element_id, process_instance_key, result, processed_at)
+         values ($1, $2, $3, $4, $5, $6::jsonb, $7)`,
+        [
+          job.key,
+          definition.type,
           dossierId,
+          job.elementId,
           job.processInstanceKey,
-          job.processDefinition,
-        );
-      }
-      const output = await definition.run(trx, typed, ctx);
-      await trx('processed_jobs').insert({
-        job_key: job.key,
-        job_type: definition.type,
-        dossier_id: dossierId,
-        element_id: job.elementId,
-        process_instance_key: job.processInstanceKey,
-        result: JSON.stringify(output),
-        processed_at: ctx.clock.now(),
-      });
+          JSON.stringify(output),
+          ctx.clock.now(),
+        ],
+      );
       return { result: output, repeated: false };
     });
     if (definition.after) await definition.after(result.result, typed, ctx);

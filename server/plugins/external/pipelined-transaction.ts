@@ -2,32 +2,23 @@
 // as few round trips as they can (the engine's CommandTransaction): BEGIN
 // with the first statements, COMMIT with the last. On this kind of machine a
 // round trip costs the server more than a simple statement does (each write
-// wakes a backend), so a request on a hot path (submit) runs its statements
-// here instead of in knex's transaction, one round trip each.
+// wakes a backend), so the hot paths (submit, job workers) run their
+// statements here instead of in knex's transaction, one round trip each.
 import type { Knex } from 'knex';
-import type { ClientBase } from 'pg';
-import { CommandTransaction } from '../../../engine/processor/transaction.js';
+import type { Statement } from '../../../engine/processor/transaction.js';
 
-export type { Statement } from '../../../engine/processor/transaction.js';
-export type PipelinedTransaction = CommandTransaction;
+export {
+  inTransaction as pipelinedTransaction,
+  type CommandTransaction as PipelinedTransaction,
+  type Statement,
+} from '../../../engine/processor/transaction.js';
 
-export async function pipelinedTransaction<T>(
-  db: Knex,
-  work: (tx: CommandTransaction) => Promise<T>,
-): Promise<T> {
-  const client = db.client as Knex.Client;
-  const connection = (await client.acquireConnection()) as ClientBase;
-  try {
-    const tx = new CommandTransaction(db, connection);
-    try {
-      const result = await work(tx);
-      await tx.commit();
-      return result;
-    } catch (error) {
-      await tx.rollback();
-      throw error;
-    }
-  } finally {
-    await client.releaseConnection(connection);
-  }
+/** A statement ($1, $2, ... placeholders) through knex's raw, which takes ? placeholders. */
+export function rawStatement(trx: Knex | Knex.Transaction, { text, values }: Statement) {
+  const ordered: unknown[] = [];
+  const sql = text.replace(/\$(\d+)/g, (_, n: string) => {
+    ordered.push(values[Number(n) - 1]);
+    return '?';
+  });
+  return trx.raw(sql, ordered as Knex.RawBinding[]);
 }

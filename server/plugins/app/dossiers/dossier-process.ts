@@ -1,7 +1,7 @@
 // Which process definition a dossier runs on, learnt from the first job of
 // its process instance (a Zeebe cluster has no query API over gRPC; every
 // job carries its process definition).
-import type { Knex } from 'knex';
+import type { Statement } from '../../external/pipelined-transaction.js';
 
 export interface ProcessDefinitionRef {
   bpmnProcessId: string;
@@ -23,27 +23,33 @@ export function definitionOfJob(job: {
   };
 }
 
+const RECORD_DEFINITION = `
+update dossiers
+   set process_instance_key = coalesce(process_instance_key, $1),
+       bpmn_process_id = $2, process_definition_key = $3, process_definition_version = $4
+ where id = $5 and process_definition_key is null
+   and (process_instance_key is null or process_instance_key = $6)`;
+
 /**
  * Records the definition (and the instance, if not known yet) once, from a
  * job of the dossier's own instance: an inter-agency process started for the
- * same dossier has another instance key.
+ * same dossier has another instance key. A statement, for a pipelined
+ * transaction or knex's `raw` (which passes $n placeholders through).
  */
-export async function recordProcessDefinition(
-  trx: Knex.Transaction,
+export function recordProcessDefinition(
   dossierId: string,
   processInstanceKey: string,
   definition: ProcessDefinitionRef,
-): Promise<void> {
-  await trx('dossiers')
-    .where('id', dossierId)
-    .whereNull('process_definition_key')
-    .where((q) =>
-      q.whereNull('process_instance_key').orWhere('process_instance_key', processInstanceKey),
-    )
-    .update({
-      process_instance_key: trx.raw('coalesce(process_instance_key, ?)', [processInstanceKey]),
-      bpmn_process_id: definition.bpmnProcessId,
-      process_definition_key: definition.processDefinitionKey,
-      process_definition_version: definition.version,
-    });
+): Statement {
+  return {
+    text: RECORD_DEFINITION,
+    values: [
+      processInstanceKey,
+      definition.bpmnProcessId,
+      definition.processDefinitionKey,
+      definition.version,
+      dossierId,
+      processInstanceKey,
+    ],
+  };
 }

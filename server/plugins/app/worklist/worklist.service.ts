@@ -8,6 +8,7 @@ import { AppError } from '../../../errors.js';
 import type { Caller } from '../access/access-rules.js';
 import { appendDossierEvent } from '../audit/dossier-audit.js';
 import { recordProcessDefinition, type ProcessDefinitionRef } from '../dossiers/dossier-process.js';
+import { rawStatement } from '../../external/pipelined-transaction.js';
 import type { FormRegistry } from '../forms/form-registry.js';
 import { parseFormRef } from '../forms/form-registry.js';
 import type { ZeebeClient } from '../../external/zeebe-client.js';
@@ -176,11 +177,9 @@ export function createWorklistService(deps: {
         if (!dossier)
           throw new Error(`user task ${job.elementId}: dossier ${job.dossierId} does not exist`);
         if (job.processDefinition) {
-          await recordProcessDefinition(
+          await rawStatement(
             trx,
-            job.dossierId,
-            job.processInstanceKey,
-            job.processDefinition,
+            recordProcessDefinition(job.dossierId, job.processInstanceKey, job.processDefinition),
           );
         }
         const agency = job.agencyCode
