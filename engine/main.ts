@@ -14,7 +14,7 @@ const config = loadConfigOrExit();
 const log = pino(loggerOptions(config.logLevel));
 const database = await prepareDatabase(config, log);
 const embedded = await startEmbeddedEngine(config, database, log);
-process.stdout.write(`motcua engine: Zeebe gateway protocol on ${embedded.engine.address}\n`);
+process.stdout.write(`motcua engine: Zeebe gateway protocol on ${embedded.address}\n`);
 
 stopGracefully(log, async () => {
   await embedded.stop();

@@ -25,7 +25,7 @@ const database = await prepareDatabase(config, log);
 const embedded: EmbeddedEngine | null = config.zeebeAddress
   ? null
   : await startEmbeddedEngine(config, database, log);
-const zeebeAddress = config.zeebeAddress ?? embedded!.engine.address;
+const zeebeAddress = config.zeebeAddress ?? embedded!.address;
 
 const app = await buildApp(
   { ...config, databaseUrl: database.url, zeebeAddress },

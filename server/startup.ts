@@ -1,10 +1,10 @@
 // Start-up steps shared by `npm start` and `npm run engine`: each either
 // succeeds or stops the process with one line saying what to fix.
-import type { Knex } from 'knex';
 import closeWithGrace from 'close-with-grace';
 import type { Logger } from 'pino';
-import { startEngine, type RunningEngine } from '../engine/index.js';
+import { Worker } from 'node:worker_threads';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import type { EngineThreadData, EngineThreadMessage } from './engine-thread.js';
 import {
   createDb,
   resolveDatabase,
@@ -44,45 +44,66 @@ export async function prepareDatabase(config: Config, log: Logger): Promise<Reso
   return database;
 }
 
+// A thread does not inherit tsx's loader, and a loader given on its command
+// line comes too late for its first module: it registers tsx, then imports.
+const ENGINE_THREAD = `
+  import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+    .then(({ register }) => register())
+    .then(() => import(${JSON.stringify(new URL('./engine-thread.ts', import.meta.url).href)}));`;
+
 export interface EmbeddedEngine {
-  engine: RunningEngine;
+  /** host:port of its gateway. */
+  address: string;
   stop(): Promise<void>;
 }
 
-/** The embedded engine on 127.0.0.1:ENGINE_PORT, with its own connection pool. */
+/**
+ * The embedded engine on 127.0.0.1:ENGINE_PORT, on a thread of its own
+ * (engine-thread.ts) with its own connection pool.
+ */
 export async function startEmbeddedEngine(
   config: Config,
   database: ResolvedDatabase,
   log: Logger,
 ): Promise<EmbeddedEngine> {
-  const db: Knex = createDb(database.url, { max: 10 });
-  try {
-    const engine = await startEngine({
-      db,
-      port: config.enginePort,
-      host: '127.0.0.1',
-      log: (level, message, error) => log[level]({ err: error }, message),
+  const data: EngineThreadData = {
+    databaseUrl: database.url,
+    port: config.enginePort,
+    logLevel: config.logLevel,
+  };
+  const thread = new Worker(ENGINE_THREAD, { eval: true, workerData: data });
+  const next = () =>
+    new Promise<EngineThreadMessage>((resolve, reject) => {
+      thread.once('message', resolve);
+      thread.once('error', reject);
     });
-    log.info({ address: engine.address }, 'embedded engine listening');
-    return {
-      engine,
-      stop: async () => {
-        await engine.stop();
-        await db.destroy();
-      },
-    };
-  } catch (error) {
-    await db.destroy();
+  const started = await next();
+  if (started.kind !== 'listening') {
+    await thread.terminate();
     await database.stop();
-    if (
-      /address already in use|EADDRINUSE|No address added/i.test(String((error as Error).message))
-    ) {
+    const message = started.kind === 'failed' ? started.message : 'the engine stopped';
+    if (/address already in use|EADDRINUSE|No address added/i.test(message)) {
       fail(
         `ENGINE_PORT ${config.enginePort} is already in use; set ENGINE_PORT to a free port, or ZEEBE_ADDRESS to use a running engine.`,
       );
     }
-    throw error;
+    throw new Error(`The embedded engine did not start: ${message}`);
   }
+  // A crash of the engine's thread is a crash of the process, as it was in one thread.
+  thread.on('error', (error) => {
+    log.fatal({ err: error }, 'embedded engine failed');
+    process.exit(1);
+  });
+  log.info({ address: started.address }, 'embedded engine listening');
+  return {
+    address: started.address,
+    stop: async () => {
+      const stopped = next();
+      thread.postMessage('stop');
+      await stopped;
+      await thread.terminate();
+    },
+  };
 }
 
 // npm and tsx pass a terminal's Ctrl-C on to the process that already got it
