@@ -1,7 +1,10 @@
 // npm run bench:procedure — issue 5, "Benchmark": dossiers of the first
 // reference procedure (groundwater exploration licence, 1.004228) pushed
 // through the API, the engine and the job workers over HTTP on loopback, with
-// bots doing the officers' user tasks at zero think time:
+// bots doing the officers' user tasks at zero think time. The system is
+// `npm start` itself, in a process of its own (the engine on its own thread),
+// on a fresh database of the PostgreSQL server named by DATABASE_URL; the
+// bots run in this process:
 //   submit → reception { complete: true } → appraisal → review → approval
 //   → (status 6) cashier fee-paid → status 10 (result returned).
 // A bot finds each task by polling GET /api/v1/tasks?view=groups&q=<code>; the
@@ -18,25 +21,17 @@
 //   BENCH_CONCURRENCY           dossiers in flight at once (default 32)
 //   BENCH_DOSSIERS              drafts prepared, the most that run (default 3000)
 //   BENCH_POLL_MS               interval between polls for a task or a status (default 20)
-//   BENCH_ENGINE_POOL           the embedded engine's connection pool (default 10, as server/startup.ts)
 //   BENCH_STEP_TIMEOUT_SECONDS  one wait for a task or a status fails after this (default 30)
 // It prints figures and never fails on them; it exits non-zero only when it
 // cannot set up.
-import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
-import type { Knex } from 'knex';
-import { rm } from 'node:fs/promises';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { startEngine } from '../../engine/index.js';
-import { buildApp } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
+import { performance } from 'node:perf_hooks';
 import { createDb } from '../../server/plugins/external/database.js';
-import processesPlugin from '../../server/plugins/app/processes.plugin.js';
-import { seedDemo } from '../../server/plugins/app/seed/demo-seed.js';
 import { DEMO_PASSWORD } from '../../server/plugins/app/seed/demo-data.js';
+import { startSystem } from '../e2e/support/system.js';
 import { createMigratedDatabase } from '../support/test-database.js';
+import { backendCpu, cpuBetween, processGroupCpu } from './backend-cpu.js';
 import { prepareDrafts } from './bench-drafts.js';
-import { SqlCounter } from './sql-counter.js';
 
 function numberFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -48,13 +43,10 @@ const SECONDS = numberFromEnv('BENCH_SECONDS', 20);
 const CONCURRENCY = Math.floor(numberFromEnv('BENCH_CONCURRENCY', 32));
 const DOSSIERS = Math.floor(numberFromEnv('BENCH_DOSSIERS', 3000));
 const POLL_MS = numberFromEnv('BENCH_POLL_MS', 20);
-// The embedded engine's own pool: 10, as server/startup.ts gives it.
-const ENGINE_POOL = Math.floor(numberFromEnv('BENCH_ENGINE_POOL', 10));
 const STEP_TIMEOUT_MS = numberFromEnv('BENCH_STEP_TIMEOUT_SECONDS', 30) * 1000;
 // Dossiers still in flight at the end get this long to finish.
 const DRAIN_MS = 60_000;
 const TARGET_PER_SECOND = 100;
-const DATA_DIR = `/tmp/motcua-bench-procedure-${process.pid}`;
 
 const PEOPLE = {
   citizen: 'congdan@demo.motcua.vn',
@@ -105,47 +97,29 @@ function record(label: string, ms: number) {
   list.push(ms);
 }
 
-// SQL statements, transactions and round trips of the app and the engine together during the run.
-const sql = { statements: 0, transactions: 0, roundTrips: 0 };
-
-// Connection pool pressure, sampled during the run: connections in use and requests queued for one.
-type PoolLike = { numUsed(): number; numPendingAcquires(): number };
-const poolOf = (db: Knex) => (db.client as { pool?: PoolLike }).pool;
-const poolSamples = { app: [] as [number, number][], engine: [] as [number, number][] };
-function samplePool(db: Knex, into: [number, number][]) {
-  const pool = poolOf(db);
-  if (pool) into.push([pool.numUsed(), pool.numPendingAcquires()]);
-}
-const poolLine = (samples: [number, number][]) =>
-  `${fixed(mean(samples.map((x) => x[0])), 1)} in use, ${fixed(mean(samples.map((x) => x[1])), 1)} waiting ` +
-  `(max ${Math.max(0, ...samples.map((x) => x[1]))})`;
-
 // Whatever got set up is taken down again, last first, even when a later step fails.
 const cleanups: (() => Promise<unknown>)[] = [];
 const loadBefore = loadavg();
 try {
   const database = await createMigratedDatabase('motcua_bench_procedure');
-  cleanups.push(
-    () => rm(DATA_DIR, { recursive: true, force: true }),
-    () => database.drop(),
-  );
-  const counter = new SqlCounter(new URL(database.url).pathname.slice(1), false);
-  cleanups.push(async () => counter.dispose());
-  const engineDb = createDb(database.url, { max: ENGINE_POOL });
-  cleanups.push(() => engineDb.destroy());
-  const engine = await startEngine({ db: engineDb, port: 0 });
-  cleanups.push(() => engine.stop());
-  const app = await buildApp({
-    ...loadConfig({ LOG_LEVEL: 'silent', DATA_DIR }),
-    databaseUrl: database.url,
-    zeebeAddress: engine.address,
-  });
-  cleanups.push(() => app.close());
+  cleanups.push(() => database.drop());
+  const databaseName = new URL(database.url).pathname.slice(1);
+  const db = createDb(database.url, { max: 2 });
+  cleanups.push(() => db.destroy());
+  const system = await startSystem({ databaseUrl: database.url, logLevel: 'silent' });
+  cleanups.push(() => system.stop());
+  const base = system.baseUrl;
 
-  await seedDemo(app.db, app.services.procedures);
-  await app.register(processesPlugin);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  /** Transactions the database has committed or rolled back (all processes). */
+  async function transactionsSoFar(): Promise<number> {
+    // Backends report their counts when idle for a moment; the snapshot is then re-read.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await db.raw('select pg_stat_clear_snapshot()');
+    const row = await db('pg_stat_database')
+      .where('datname', databaseName)
+      .first(db.raw('(xact_commit + xact_rollback)::bigint as n'));
+    return Number(row.n);
+  }
 
   async function call(
     cookie: string,
@@ -189,7 +163,7 @@ try {
     cookies[person] = session.split(';')[0]!;
   }
 
-  const ids = await prepareDrafts(app.db, PEOPLE.citizen, DOSSIERS);
+  const ids = await prepareDrafts(db, PEOPLE.citizen, DOSSIERS);
 
   let hardStop = Infinity;
   const until = (since: number) => Math.min(since + STEP_TIMEOUT_MS, hardStop);
@@ -342,15 +316,11 @@ try {
   const done: Done[] = [];
   const failures: string[] = [];
   let next = 0;
-  counter.reset();
+  const transactionsBefore = await transactionsSoFar();
+  const systemCpuBefore = await processGroupCpu(system.pid);
+  const pgCpuBefore = await backendCpu(db, databaseName);
   const cpuBefore = process.cpuUsage();
-  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
-  loopDelay.enable();
   const runStart = performance.now();
-  const sampler = setInterval(() => {
-    samplePool(app.db, poolSamples.app);
-    samplePool(engineDb, poolSamples.engine);
-  }, 100);
   const stopStarting = runStart + SECONDS * 1000;
   hardStop = stopStarting + DRAIN_MS;
   await Promise.all(
@@ -367,14 +337,11 @@ try {
     }),
   );
   const runEnd = performance.now();
-  clearInterval(sampler);
-  loopDelay.disable();
-  const cpu = process.cpuUsage(cpuBefore);
-  Object.assign(sql, {
-    statements: counter.statements,
-    transactions: counter.transactions,
-    roundTrips: counter.roundTrips,
-  });
+  const botsCpuMs = (({ user, system }) => (user + system) / 1000)(process.cpuUsage(cpuBefore));
+  const systemCpuMs = (await processGroupCpu(system.pid)) - systemCpuBefore;
+  const pgCpuMs = cpuBetween(pgCpuBefore, await backendCpu(db, databaseName));
+  // (The bench's own statements, a handful, count with the system's.)
+  const transactions = (await transactionsSoFar()) - transactionsBefore;
   const loadAfterRun = loadavg();
 
   // Baseline: the same number of bare GET /health round trips per dossier, as
@@ -445,14 +412,11 @@ try {
     `  of which, on average    bots waiting for tasks ${fixed(taskWait, 0)} ms (${fixed((100 * taskWait) / meanLatency, 0)}%), ` +
       `waiting for status 6/10 ${fixed(statusWait, 0)} ms (${fixed((100 * statusWait) / meanLatency, 0)}%), ` +
       `in submit/claim/complete/fee-paid ${fixed(actionMs, 0)} ms`,
-    `node process CPU          ${fixed((100 * (cpu.user + cpu.system)) / 1000 / (runEnd - runStart), 0)}% of one core ` +
-      `(API, engine, workers and bots together), ${fixed((cpu.user + cpu.system) / 1000 / Math.max(1, done.length), 0)} ms per dossier`,
-    `SQL per dossier           ${fixed(sql.statements / perCount, 0)} statements in ${fixed(sql.transactions / perCount, 1)} transactions, ` +
-      `${fixed(sql.roundTrips / perCount, 0)} round trips (app and engine together, a statement alone counts as a transaction; ` +
-      `${fixed(sql.transactions / elapsedS, 0)} transactions/s)`,
-    `event loop delay          p50 ${fixed(loopDelay.percentile(50) / 1e6, 0)} ms, p99 ${fixed(loopDelay.percentile(99) / 1e6, 0)} ms, ` +
-      `max ${fixed(loopDelay.max / 1e6, 0)} ms`,
-    `pool connections, mean    app (max 10): ${poolLine(poolSamples.app)}; engine (max ${ENGINE_POOL}): ${poolLine(poolSamples.engine)}`,
+    `CPU per dossier           system (npm start: API, workers, engine thread) ${fixed(systemCpuMs / perCount, 0)} ms ` +
+      `(${fixed((100 * systemCpuMs) / (runEnd - runStart), 0)}% of one core), PostgreSQL backends ${fixed(pgCpuMs / perCount, 0)} ms, ` +
+      `bots ${fixed(botsCpuMs / perCount, 0)} ms`,
+    `transactions per dossier  ${fixed(transactions / perCount, 1)} (app and engine together, counted by PostgreSQL; ` +
+      `${fixed(transactions / elapsedS, 0)} transactions/s)`,
     `task lookups              ${lookups}, found on the first poll ${fixed((100 * firstHits) / Math.max(1, lookups), 0)}%`,
     `API requests per dossier  ${fixed(
       avg((d) => d.requests),

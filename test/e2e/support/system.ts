@@ -9,6 +9,8 @@ import { temporaryDataDir } from '../../support/test-database.js';
 
 export interface RunningSystem {
   baseUrl: string;
+  /** npm's pid, which is also the id of the process group of npm, the app and its PostgreSQL. */
+  pid: number;
   output: () => string;
   stop: () => Promise<void>;
 }
@@ -48,6 +50,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   }
   return {
     baseUrl,
+    pid: child.pid!,
     output: () => output,
     stop: async () => {
       await stopGroup(child);
