@@ -131,27 +131,16 @@ export interface ChainHead {
  * serialised and seq stays gap-free.
  */
 export async function lockChainHead(trx: Knex.Transaction, dossierId: string): Promise<ChainHead> {
-  // FOR NO KEY UPDATE conflicts with itself (and with FOR UPDATE and every
-  // UPDATE of the row), so it serialises appends exactly like FOR UPDATE, but
-  // does not block other transactions inserting rows that reference the
-  // dossier (attachments, events of other dossiers are unaffected anyway).
-  // The lock is its own statement: the read after it must see the events
-  // committed while this transaction waited for the lock.
-  const locked = await trx.raw<{ rows: { id: string }[] }>(
-    'select id from dossiers where id = ? for no key update',
+  // One call: the function locks the row FOR NO KEY UPDATE (it serialises
+  // appends like FOR UPDATE without blocking inserts that reference the
+  // dossier), then reads the head with a snapshot taken after the lock
+  // (migration 20261125040000).
+  const { rows } = await trx.raw<{ rows: { seq: number | null; hash: string | null }[] }>(
+    'select seq, hash from lock_dossier_chain_head(?)',
     [dossierId.toLowerCase()],
   );
-  if (locked.rows.length === 0) throw new DossierNotFoundForAudit(dossierId);
-  return readChainHead(trx, dossierId);
-}
-
-/** The end of the chain, for a caller that already holds the dossier row locked. */
-export async function readChainHead(trx: Knex.Transaction, dossierId: string): Promise<ChainHead> {
-  const last = await trx('dossier_events')
-    .where('dossier_id', dossierId.toLowerCase())
-    .orderBy('seq', 'desc')
-    .first<ChainHead | undefined>('seq', 'hash');
-  return chainHeadOf(last);
+  if (rows.length === 0) throw new DossierNotFoundForAudit(dossierId);
+  return chainHeadOf(rows[0]);
 }
 
 /** The chain head from its last event's seq and hash; the genesis when there is none. */
