@@ -158,20 +158,27 @@ export class Commands {
   }
 
   completeJob(jobKey: string, variables: Record<string, unknown>): Promise<void> {
-    return this.withJob(jobKey, 'complete', { cached: true }, async (batch, instance, job) => {
-      if (job.state === 'failed' || job.state === 'error_thrown') {
-        throw new EngineError(
-          'FAILED_PRECONDITION',
-          `Expected to complete job with key '${jobKey}', but it is in state '${job.state === 'failed' ? 'FAILED' : 'ERROR_THROWN'}'`,
-        );
-      }
-      const element = instance.elements.get(job.element_instance_key)!;
-      batch.deleteJob(jobKey, job.element_instance_key);
-      batch.record(jobRecord(job, 'COMPLETED', variables));
-      element.data.payload = variables;
-      batch.touch(element);
-      await completeElement(batch, instance, element);
-    });
+    return this.withJob(
+      jobKey,
+      'complete',
+      async (batch, instance, job) => {
+        if (job.state === 'failed' || job.state === 'error_thrown') {
+          throw new EngineError(
+            'FAILED_PRECONDITION',
+            `Expected to complete job with key '${jobKey}', but it is in state '${job.state === 'failed' ? 'FAILED' : 'ERROR_THROWN'}'`,
+          );
+        }
+        const element = instance.elements.get(job.element_instance_key)!;
+        batch.deleteJob(jobKey, job.element_instance_key);
+        batch.record(jobRecord(job, 'COMPLETED', variables));
+        element.data.payload = variables;
+        batch.touch(element);
+        await completeElement(batch, instance, element);
+      },
+      // The only job command that may work from the instance cache: the
+      // one on every job's path.
+      { cached: true },
+    );
   }
 
   failJob(request: {
@@ -181,7 +188,7 @@ export class Commands {
     retryBackOffMs: number;
     variables: Record<string, unknown>;
   }): Promise<void> {
-    return this.withJob(request.jobKey, 'fail', { cached: false }, async (batch, instance, job) => {
+    return this.withJob(request.jobKey, 'fail', async (batch, instance, job) => {
       if (job.state !== 'activated') {
         throw new EngineError(
           'FAILED_PRECONDITION',
@@ -227,40 +234,35 @@ export class Commands {
     errorMessage: string;
     variables: Record<string, unknown>;
   }): Promise<void> {
-    return this.withJob(
-      request.jobKey,
-      'throw an error for',
-      { cached: false },
-      async (batch, instance, job) => {
-        const element = instance.elements.get(job.element_instance_key)!;
-        batch.record(jobRecord(job, 'ERROR_THROWN', { errorCode: request.errorCode }));
-        const caught = await throwError(
-          batch,
-          instance,
-          element,
-          request.errorCode,
-          request.errorMessage,
-          request.variables,
-        );
-        if (caught) {
-          await batch.trx('engine.jobs').where('key', job.key).delete();
-          return;
-        }
-        await batch
-          .trx('engine.jobs')
-          .where('key', job.key)
-          .update({ state: 'error_thrown', error_message: request.errorMessage });
-        await raiseIncident(
-          batch,
-          instance,
-          element,
-          'UNHANDLED_ERROR_EVENT',
-          `Expected to throw an error event with the code '${request.errorCode}' with message '${request.errorMessage}', but it was not caught. No error events are available in the scope.`,
-          null,
-          job.key,
-        );
-      },
-    );
+    return this.withJob(request.jobKey, 'throw an error for', async (batch, instance, job) => {
+      const element = instance.elements.get(job.element_instance_key)!;
+      batch.record(jobRecord(job, 'ERROR_THROWN', { errorCode: request.errorCode }));
+      const caught = await throwError(
+        batch,
+        instance,
+        element,
+        request.errorCode,
+        request.errorMessage,
+        request.variables,
+      );
+      if (caught) {
+        await batch.trx('engine.jobs').where('key', job.key).delete();
+        return;
+      }
+      await batch
+        .trx('engine.jobs')
+        .where('key', job.key)
+        .update({ state: 'error_thrown', error_message: request.errorMessage });
+      await raiseIncident(
+        batch,
+        instance,
+        element,
+        'UNHANDLED_ERROR_EVENT',
+        `Expected to throw an error event with the code '${request.errorCode}' with message '${request.errorMessage}', but it was not caught. No error events are available in the scope.`,
+        null,
+        job.key,
+      );
+    });
   }
 
   updateJobRetries(jobKey: string, retries: number): Promise<void> {
@@ -272,34 +274,24 @@ export class Commands {
         ),
       );
     }
-    return this.withJob(
-      jobKey,
-      'update retries of',
-      { cached: false },
-      async (batch, _instance, job) => {
-        await batch.trx('engine.jobs').where('key', job.key).update({ retries });
-      },
-    );
+    return this.withJob(jobKey, 'update retries of', async (batch, _instance, job) => {
+      await batch.trx('engine.jobs').where('key', job.key).update({ retries });
+    });
   }
 
   updateJobTimeout(jobKey: string, timeoutMs: number): Promise<void> {
-    return this.withJob(
-      jobKey,
-      'update the timeout of',
-      { cached: false },
-      async (batch, _instance, job) => {
-        if (job.state !== 'activated') {
-          throw new EngineError(
-            'NOT_FOUND',
-            `Expected to update the timeout of job with key '${jobKey}', but it is not active`,
-          );
-        }
-        await batch
-          .trx('engine.jobs')
-          .where('key', job.key)
-          .update({ deadline: new Date(batch.now.getTime() + timeoutMs) });
-      },
-    );
+    return this.withJob(jobKey, 'update the timeout of', async (batch, _instance, job) => {
+      if (job.state !== 'activated') {
+        throw new EngineError(
+          'NOT_FOUND',
+          `Expected to update the timeout of job with key '${jobKey}', but it is not active`,
+        );
+      }
+      await batch
+        .trx('engine.jobs')
+        .where('key', job.key)
+        .update({ deadline: new Date(batch.now.getTime() + timeoutMs) });
+    });
   }
 
   publishMessage(message: PublishedMessage): Promise<string> {
@@ -456,8 +448,8 @@ export class Commands {
   private withJob(
     jobKey: string,
     action: string,
-    options: { cached: boolean },
     work: (batch: Batch, instance: LoadedInstance, job: JobRecord) => Promise<void>,
+    options: { cached: boolean } = { cached: false },
   ): Promise<void> {
     return this.processor.run(async (batch) => {
       const notFound = () =>

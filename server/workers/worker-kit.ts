@@ -12,7 +12,7 @@ import {
   type ProcessDefinitionRef,
 } from '../plugins/app/dossiers/dossier-process.js';
 import type { Services } from '../plugins/app/services.plugin.js';
-import { pipelinedTransaction } from '../plugins/external/pipelined-transaction.js';
+import { knexOf, pipelinedTransaction } from '../plugins/external/pipelined-transaction.js';
 import type { ZeebeClient } from '../plugins/external/zeebe-client.js';
 
 export interface WorkerContext {
@@ -114,9 +114,7 @@ export async function handleJob<V>(
           : []),
       ]);
       if (done![0]) return { result: done![0].result as Record<string, unknown>, repeated: true };
-      // The work runs on knex bound to the transaction's connection; the
-      // workers use it as they would a knex transaction (trx(table), trx.raw).
-      const output = await definition.run(tx.db as unknown as Knex.Transaction, typed, ctx);
+      const output = await definition.run(knexOf(tx), typed, ctx);
       await tx.last(
         `insert into processed_jobs
            (job_key, job_type, dossier_id, element_id, process_instance_key, result, processed_at)

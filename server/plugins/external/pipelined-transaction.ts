@@ -5,7 +5,7 @@
 // wakes a backend), so the hot paths (submit, job workers) run their
 // statements here instead of in knex's transaction, one round trip each.
 import type { Knex } from 'knex';
-import type { Statement } from '../../../engine/processor/transaction.js';
+import type { CommandTransaction } from '../../../engine/processor/transaction.js';
 
 export {
   inTransaction as pipelinedTransaction,
@@ -13,12 +13,11 @@ export {
   type Statement,
 } from '../../../engine/processor/transaction.js';
 
-/** A statement ($1, $2, ... placeholders) through knex's raw, which takes ? placeholders. */
-export function rawStatement(trx: Knex | Knex.Transaction, { text, values }: Statement) {
-  const ordered: unknown[] = [];
-  const sql = text.replace(/\$(\d+)/g, (_, n: string) => {
-    ordered.push(values[Number(n) - 1]);
-    return '?';
-  });
-  return trx.raw(sql, ordered as Knex.RawBinding[]);
+/**
+ * knex bound to the transaction's connection, for code written against a knex
+ * transaction: it offers trx(table) and trx.raw, all that code uses (it never
+ * commits or rolls back; the transaction ends itself).
+ */
+export function knexOf(tx: CommandTransaction): Knex.Transaction {
+  return tx.db as unknown as Knex.Transaction;
 }

@@ -76,8 +76,10 @@ export interface HashedFields extends DossierEventInput {
  * appender and the verifier: the only definition of what an event's hash is.
  */
 export function dossierEventHash(prevHash: string, event: HashedFields): string {
-  return createHash('sha256').update(dossierEventHashInput(prevHash, event)).digest('hex');
+  return sha256Hex(dossierEventHashInput(prevHash, event));
 }
+
+const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** The text an event's hash is the SHA-256 of (UTF-8). */
 export function dossierEventHashInput(prevHash: string, event: HashedFields): string {
@@ -196,9 +198,8 @@ export async function appendDossierEvent(
   event: DossierEventInput,
 ): Promise<DossierEventRow> {
   const { row, hashInput } = chainedEvent(await lockChainHead(trx, event.dossierId), event);
-  const hash = createHash('sha256').update(hashInput).digest('hex');
   const [inserted] = await trx('dossier_events')
-    .insert({ ...row, hash })
+    .insert({ ...row, hash: sha256Hex(hashInput) })
     .returning('*');
   return inserted as DossierEventRow;
 }

@@ -33,8 +33,8 @@ update dossiers
 /**
  * Records the definition (and the instance, if not known yet) once, from a
  * job of the dossier's own instance: an inter-agency process started for the
- * same dossier has another instance key. A statement, for a pipelined
- * transaction or knex's `raw` (which passes $n placeholders through).
+ * same dossier has another instance key. A statement, sent in the round
+ * trip that opens a job's transaction.
  */
 export function recordProcessDefinition(
   dossierId: string,

@@ -240,7 +240,7 @@ export function createDossierService(deps: DossierDeps) {
     ]);
     const [dossier, context, procedure] = results.slice(before.length).map((rows) => rows[0]);
     return {
-      earlier: results.slice(0, before.length),
+      before: results.slice(0, before.length),
       dossier: dossier as DossierRow | undefined,
       context: context as SubmitContext,
       procedure: procedure && procedureFromRow(procedure as ProcedureRow),
@@ -549,7 +549,8 @@ export function createDossierService(deps: DossierDeps) {
         : [];
       return pipelinedTransaction(db, async (tx) => {
         const locked = await lockForSubmit(tx, caller, id, guard);
-        const earlier = locked.earlier[1]?.[0];
+        // The guard's second statement: the answer already given for the key.
+        const earlier = locked.before[1]?.[0];
         if (earlier) {
           if (earlier.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
           return { status: earlier.status_code as number, body: earlier.response };

@@ -8,7 +8,7 @@ import { AppError } from '../../../errors.js';
 import type { Caller } from '../access/access-rules.js';
 import { appendDossierEvent } from '../audit/dossier-audit.js';
 import { recordProcessDefinition, type ProcessDefinitionRef } from '../dossiers/dossier-process.js';
-import { rawStatement } from '../../external/pipelined-transaction.js';
+import { knexOf, pipelinedTransaction } from '../../external/pipelined-transaction.js';
 import type { FormRegistry } from '../forms/form-registry.js';
 import { parseFormRef } from '../forms/form-registry.js';
 import type { ZeebeClient } from '../../external/zeebe-client.js';
@@ -172,23 +172,34 @@ export function createWorklistService(deps: {
 
     /** Keeps the row of an activated user task job; a job that returns after a timeout matches its row. */
     async upsertFromJob(job: UserTaskJob): Promise<TaskRow> {
-      return db.transaction(async (trx) => {
-        const dossier = await trx('dossiers').where('id', job.dossierId).first('agency_id');
+      return pipelinedTransaction(db, async (tx) => {
+        // One round trip: BEGIN, the dossier's agency, the task's agency and
+        // assignee (none when not given), and the process definition on the
+        // dossier (a no-op once recorded).
+        const found = await tx.inOneTrip([
+          { text: 'select agency_id from dossiers where id = $1', values: [job.dossierId] },
+          {
+            text: 'select id from agencies where code = $1 limit 1',
+            values: [job.agencyCode ?? null],
+          },
+          {
+            text: 'select id from accounts where lower(email) = lower($1) limit 1',
+            values: [job.headers[HEADER.assignee] ?? null],
+          },
+          ...(job.processDefinition
+            ? [
+                recordProcessDefinition(
+                  job.dossierId,
+                  job.processInstanceKey,
+                  job.processDefinition,
+                ),
+              ]
+            : []),
+        ]);
+        const [dossier, agency, assignee] = found.map((rows) => rows[0]);
         if (!dossier)
           throw new Error(`user task ${job.elementId}: dossier ${job.dossierId} does not exist`);
-        if (job.processDefinition) {
-          await rawStatement(
-            trx,
-            recordProcessDefinition(job.dossierId, job.processInstanceKey, job.processDefinition),
-          );
-        }
-        const agency = job.agencyCode
-          ? await trx('agencies').where('code', job.agencyCode).first('id')
-          : null;
-        const assigneeEmail = job.headers[HEADER.assignee];
-        const assignee = assigneeEmail
-          ? await trx('accounts').whereRaw('lower(email) = lower(?)', [assigneeEmail]).first('id')
-          : null;
+        const trx = knexOf(tx);
         const row = {
           element_instance_key: job.elementInstanceKey,
           job_key: job.jobKey,
