@@ -6,8 +6,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.js';
 import { verifyDossierChains, type VerifyResult } from './plugins/app/audit/dossier-audit.js';
 import { createDb, resolveDatabase } from './plugins/external/database.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from './domain/uuid.js';
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
@@ -40,7 +39,7 @@ try {
   } catch (error) {
     throw new UsageError(`${(error as Error).message}; usage: audit-verify [--dossier <id>]`);
   }
-  if (dossierId !== undefined && !UUID.test(dossierId)) {
+  if (dossierId !== undefined && !isUuid(dossierId)) {
     throw new UsageError(`--dossier must be a dossier id (uuid), got ${JSON.stringify(dossierId)}`);
   }
   const config = loadConfig();

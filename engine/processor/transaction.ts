@@ -119,6 +119,16 @@ export class CommandTransaction implements Sql {
     return result!.rows as T[];
   }
 
+  /**
+   * The transaction's last statements, in one round trip with COMMIT (and
+   * with BEGIN when none ran before); the rows of each.
+   */
+  async lastInOneTrip(statements: Statement[]): Promise<QueryResultRow[][]> {
+    const results = await this.afterBegin(statements, 'commit');
+    this.committed = true;
+    return results.map((r) => r.rows);
+  }
+
   guard(statement: Statement): void {
     if (this.begun) throw new Error('a guard must be set before the first statement');
     this.guardStatement = statement;

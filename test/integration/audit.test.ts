@@ -312,6 +312,20 @@ describe('dossier audit trail', () => {
       broken: [],
     });
   });
+
+  it('an event that keeps the status records the status the dossier has when it is appended', async () => {
+    const { id } = await f.dossier();
+    await db('dossiers').where({ id }).update({ status: 'received' });
+    const written = await db.transaction((trx) =>
+      appendDossierEvent(
+        trx,
+        { ...event(id, f.actorId, 1), fromStatus: null, toStatus: null },
+        { keepsStatus: true },
+      ),
+    );
+    expect(written).toMatchObject({ seq: 1, from_status: 'received', to_status: 'received' });
+    expect(await verifyDossierChains(db, { dossierId: id })).toMatchObject({ broken: [] });
+  });
 });
 
 describe('GET /api/v1/audit/verify', () => {

@@ -181,6 +181,11 @@ describe('groundwater exploration licence (fully online, with a fee)', () => {
       ).statusCode,
     ).toBe(403);
 
+    // Claiming: not the specialist's group (403), not the other agency's task (404).
+    expect((await d.call(s.specialist!, 'POST', `/api/v1/tasks/${task.id}/claim`)).statusCode).toBe(
+      403,
+    );
+    expect((await d.call(other, 'POST', `/api/v1/tasks/${task.id}/claim`)).statusCode).toBe(404);
     expect((await d.call(s.reception!, 'POST', `/api/v1/tasks/${task.id}/claim`)).statusCode).toBe(
       200,
     );

@@ -5,8 +5,9 @@
 // the caller's transaction (the one that changes the dossier);
 // `verifyDossierChains` re-computes every chain and names the first broken
 // link of each dossier.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
+import type { Statement } from '../../external/pipelined-transaction.js';
 
 /** The prev_hash of a dossier's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -127,24 +128,6 @@ export interface ChainHead {
   hash: string;
 }
 
-/**
- * Locks the dossier row for appending and reads the end of its chain. The
- * lock is held until the caller commits, so appends to one dossier are
- * serialised and seq stays gap-free.
- */
-export async function lockChainHead(trx: Knex.Transaction, dossierId: string): Promise<ChainHead> {
-  // One call: the function locks the row FOR NO KEY UPDATE (it serialises
-  // appends like FOR UPDATE without blocking inserts that reference the
-  // dossier), then reads the head with a snapshot taken after the lock
-  // (migration 20261125040000).
-  const { rows } = await trx.raw<{ rows: { seq: number | null; hash: string | null }[] }>(
-    'select seq, hash from lock_dossier_chain_head(?)',
-    [dossierId.toLowerCase()],
-  );
-  if (rows.length === 0) throw new DossierNotFoundForAudit(dossierId);
-  return chainHeadOf(rows[0]);
-}
-
 /** The chain head from its last event's seq and hash; the genesis when there is none. */
 export function chainHeadOf(
   last: { seq: number | null; hash: string | null } | undefined,
@@ -155,53 +138,119 @@ export function chainHeadOf(
 }
 
 /**
+ * The event with its values exactly as the database will give them back, so
+ * that the verifier re-computes the same hash: uuids in lower case, the time
+ * to the millisecond (a JS Date), changes through a JSON round trip (jsonb).
+ */
+function normalised(event: DossierEventInput): DossierEventInput {
+  const at = new Date(event.at.getTime());
+  if (Number.isNaN(at.getTime())) throw new TypeError('audit event time is invalid');
+  return {
+    ...event,
+    dossierId: event.dossierId.toLowerCase(),
+    actorId: event.actorId === null ? null : event.actorId.toLowerCase(),
+    at,
+    changes:
+      event.changes === null ? null : (JSON.parse(JSON.stringify(event.changes)) as FieldChanges),
+  };
+}
+
+/** The event's columns but seq and the hashes; changes as JSON text (jsonb wants JSON, not a pg array). */
+function columnsOf(event: DossierEventInput) {
+  return {
+    dossier_id: event.dossierId,
+    at: event.at,
+    actor_id: event.actorId,
+    actor_role: event.actorRole,
+    action: event.action,
+    from_status: event.fromStatus,
+    to_status: event.toStatus,
+    reason: event.reason,
+    element_id: event.elementId,
+    changes: event.changes === null ? null : JSON.stringify(event.changes),
+  };
+}
+
+/**
  * The dossier_events row that continues the chain after `head`, without its
  * hash, and the text the hash is taken of.
  */
 export function chainedEvent(head: ChainHead, event: DossierEventInput) {
-  // Values exactly as the database will give them back, so that the verifier
-  // re-computes the same hash: uuids in lower case, the time to the
-  // millisecond (a JS Date), changes through a JSON round trip (jsonb).
-  const normalised: DossierEventInput = {
-    ...event,
-    dossierId: event.dossierId.toLowerCase(),
-    actorId: event.actorId === null ? null : event.actorId.toLowerCase(),
-    at: new Date(event.at.getTime()),
-    changes:
-      event.changes === null ? null : (JSON.parse(JSON.stringify(event.changes)) as FieldChanges),
-  };
-  if (Number.isNaN(normalised.at.getTime())) throw new TypeError('audit event time is invalid');
+  const e = normalised(event);
   const seq = head.seq + 1;
   return {
-    row: {
-      dossier_id: normalised.dossierId,
-      seq,
-      at: normalised.at,
-      actor_id: normalised.actorId,
-      actor_role: normalised.actorRole,
-      action: normalised.action,
-      from_status: normalised.fromStatus,
-      to_status: normalised.toStatus,
-      reason: normalised.reason,
-      element_id: normalised.elementId,
-      // pg would send a JS array as a Postgres array: jsonb wants JSON text.
-      changes: normalised.changes === null ? null : JSON.stringify(normalised.changes),
-      prev_hash: head.hash,
-    },
-    hashInput: dossierEventHashInput(head.hash, { ...normalised, seq }),
+    row: { ...columnsOf(e), seq, prev_hash: head.hash },
+    hashInput: dossierEventHashInput(head.hash, { ...e, seq }),
   };
 }
 
-/** Appends one event to a dossier's chain, in the caller's transaction (see lockChainHead). */
+// Written with ? for readability; sent as a prepared statement with $1, $2, ...
+let mark = 0;
+const APPEND =
+  'select * from append_dossier_event(?::uuid, ?::timestamptz, ?::uuid, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)'.replace(
+    /\?/g,
+    () => `$${++mark}`,
+  );
+
+/** Marks what only the database knows when it appends: replaced in the hashed JSON. */
+const SEQ_MARK = `{{seq ${randomUUID()}}}`;
+const STATUS_MARK = `{{status ${randomUUID()}}}`;
+
+/**
+ * The statement that appends the event to its dossier's chain: one call
+ * (append_dossier_event, migration 20261126010000) locks the dossier, reads
+ * the chain head after the lock and inserts the event with its hash, so it
+ * goes in one round trip with the transaction's other statements. With
+ * `keepsStatus`, the event's from and to status are the dossier's status
+ * under that lock (a worklist action, which does not move the dossier). It
+ * returns the event's row; none when the dossier does not exist.
+ */
+export function appendEventStatement(
+  event: DossierEventInput,
+  options: { keepsStatus?: boolean } = {},
+): Statement {
+  const e = normalised(event);
+  const keeps = options.keepsStatus === true;
+  const hashed = {
+    ...e,
+    // canonicalJson writes each mark as a JSON string: the quoted mark is what the database replaces.
+    seq: SEQ_MARK as unknown as number,
+    ...(keeps ? { fromStatus: STATUS_MARK, toStatus: STATUS_MARK } : {}),
+  };
+  const c = columnsOf(e);
+  return {
+    text: APPEND,
+    values: [
+      c.dossier_id,
+      c.at,
+      c.actor_id,
+      c.actor_role,
+      c.action,
+      c.from_status,
+      c.to_status,
+      c.reason,
+      c.element_id,
+      c.changes,
+      dossierEventHashInput('', hashed).slice(1),
+      JSON.stringify(SEQ_MARK),
+      keeps ? JSON.stringify(STATUS_MARK) : null,
+    ],
+  };
+}
+
+/** Appends one event to a dossier's chain, in the caller's transaction (see appendEventStatement). */
 export async function appendDossierEvent(
   trx: Knex.Transaction,
   event: DossierEventInput,
+  options: { keepsStatus?: boolean } = {},
 ): Promise<DossierEventRow> {
-  const { row, hashInput } = chainedEvent(await lockChainHead(trx, event.dossierId), event);
-  const [inserted] = await trx('dossier_events')
-    .insert({ ...row, hash: sha256Hex(hashInput) })
-    .returning('*');
-  return inserted as DossierEventRow;
+  const { text, values } = appendEventStatement(event, options);
+  const { rows } = await trx.raw<{ rows: DossierEventRow[] }>(
+    text.replace(/\$\d+/g, '?'),
+    values as Knex.RawBinding[],
+  );
+  if (rows.length === 0) throw new DossierNotFoundForAudit(event.dossierId);
+  return rows[0]!;
 }
 
 export type BrokenLinkReason = 'hash mismatch' | 'prev_hash mismatch' | 'sequence gap';

@@ -33,6 +33,7 @@ import {
 import { lockDossier, planTransition, transition, type DossierRow } from './dossier-transitions.js';
 import { codePlaceholder, submissionStatement } from './submission-statement.js';
 import { UploadInspector, UploadTooLarge } from './upload-inspector.js';
+import { isUuid } from '../../../domain/uuid.js';
 
 export interface DossierDeps {
   db: Knex;
@@ -142,7 +143,7 @@ export function createDossierService(deps: DossierDeps) {
    * caller who sees none, so nothing leaks.
    */
   function scopeOf(caller: Caller, id: string): ScopeLimit | null {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
+    if (!isUuid(id)) {
       throw new AppError('NOT_FOUND');
     }
     const scope = dossierScope(caller);

@@ -6,12 +6,17 @@ import type { Knex } from 'knex';
 import type { WorkingCalendar } from '../../../domain/working-calendar.js';
 import { AppError } from '../../../errors.js';
 import type { Caller } from '../access/access-rules.js';
-import { appendDossierEvent } from '../audit/dossier-audit.js';
+import {
+  appendDossierEvent,
+  appendEventStatement,
+  type DossierEventInput,
+} from '../audit/dossier-audit.js';
 import { recordProcessDefinition, type ProcessDefinitionRef } from '../dossiers/dossier-process.js';
 import { knexOf, pipelinedTransaction } from '../../external/pipelined-transaction.js';
 import type { FormRegistry } from '../forms/form-registry.js';
 import { parseFormRef } from '../forms/form-registry.js';
 import type { ZeebeClient } from '../../external/zeebe-client.js';
+import { isUuid } from '../../../domain/uuid.js';
 
 export interface TaskRow {
   id: string;
@@ -88,6 +93,17 @@ function listOf(value: string | undefined): string[] {
   }
 }
 
+// The claim: an open task of the caller's agency, free or already the
+// caller's, in one of the caller's groups (or open to every group).
+const CLAIM = `update tasks set assignee_id = $3, claimed_at = $4
+  where id = $1 and agency_id = $2 and status = 'open'
+    and (assignee_id is null or assignee_id = $3)
+    and (candidate_groups && $5::text[] or candidate_groups = '{}')
+  returning *`;
+
+const COMPLETE = `update tasks set status = 'completed', data = $2, completed_at = $3, completed_by = $4
+  where id = $1 returning *`;
+
 const notYours = () =>
   new AppError('CONFLICT', [], {
     vi: 'Công việc này đang do cán bộ khác xử lý.',
@@ -109,7 +125,7 @@ export function createWorklistService(deps: {
     id: string,
     trx: Knex | Knex.Transaction = db,
   ): Promise<TaskRow> {
-    if (!/^[0-9a-f-]{36}$/i.test(id) || !caller.agencyId) throw new AppError('NOT_FOUND');
+    if (!isUuid(id) || !caller.agencyId) throw new AppError('NOT_FOUND');
     const task = await trx<TaskRow>('tasks').where({ id, agency_id: caller.agencyId }).first();
     if (!task) throw new AppError('NOT_FOUND');
     return task;
@@ -119,28 +135,33 @@ export function createWorklistService(deps: {
     task.candidate_groups.length === 0 ||
     task.candidate_groups.some((g) => caller.roles.includes(g as never));
 
-  async function audit(
-    trx: Knex.Transaction,
+  /** The task's event in the dossier's audit trail; a worklist action keeps the dossier's status. */
+  function taskEvent(
     task: TaskRow,
     caller: Caller | null,
     action: string,
-    reason: string | null,
-    changes: Record<string, { old: string | null; new: string | null }> | null,
-  ) {
-    const dossier = await trx('dossiers').where('id', task.dossier_id).first('status');
-    await appendDossierEvent(trx, {
+    reason: string | null = null,
+    changes: Record<string, { old: string | null; new: string | null }> | null = null,
+  ): DossierEventInput {
+    return {
       dossierId: task.dossier_id,
       at: clock.now(),
       actorId: caller?.id ?? null,
       actorRole: caller?.roles[0] ?? 'system',
       action,
-      fromStatus: dossier?.status ?? null,
-      toStatus: dossier?.status ?? null,
+      fromStatus: null,
+      toStatus: null,
       reason,
       elementId: task.element_id,
       changes,
-    });
+    };
   }
+
+  const audit = (trx: Knex.Transaction, ...event: Parameters<typeof taskEvent>) =>
+    appendDossierEvent(trx, taskEvent(...event), { keepsStatus: true });
+
+  const auditStatement = (...event: Parameters<typeof taskEvent>) =>
+    appendEventStatement(taskEvent(...event), { keepsStatus: true });
 
   function present(task: TaskRow, now = clock.now()) {
     return {
@@ -221,9 +242,9 @@ export function createWorklistService(deps: {
           .onConflict('element_instance_key')
           .merge(['job_key'])
           .returning('*');
-        if (task!.created_at.getTime() === row.created_at.getTime()) {
-          await audit(trx, task!, null, 'TASK_CREATED', null, null);
-        }
+        // A job that returns after a timeout finds its row: no second TASK_CREATED.
+        const created = task!.created_at.getTime() === row.created_at.getTime();
+        await tx.lastInOneTrip(created ? [auditStatement(task!, null, 'TASK_CREATED')] : []);
         return task!;
       });
     },
@@ -260,17 +281,20 @@ export function createWorklistService(deps: {
       }));
     },
 
+    /** Two round trips: BEGIN with the claim, then its audit event with COMMIT. */
     async claim(caller: Caller, id: string): Promise<TaskRow> {
-      return db.transaction(async (trx) => {
-        const task = await visible(caller, id, trx);
-        if (!inGroups(caller, task)) throw new AppError('FORBIDDEN');
-        const [claimed] = await trx<TaskRow>('tasks')
-          .where({ id, status: 'open' })
-          .where((w) => w.whereNull('assignee_id').orWhere('assignee_id', caller.id))
-          .update({ assignee_id: caller.id, claimed_at: clock.now() })
-          .returning('*');
-        if (!claimed) throw notYours();
-        await audit(trx, claimed, caller, 'TASK_CLAIMED', null, null);
+      if (!isUuid(id) || !caller.agencyId) throw new AppError('NOT_FOUND');
+      return pipelinedTransaction(db, async (tx) => {
+        const [rows] = await tx.inOneTrip([
+          { text: CLAIM, values: [id, caller.agencyId, caller.id, clock.now(), caller.roles] },
+        ]);
+        const claimed = rows![0] as TaskRow | undefined;
+        if (!claimed) {
+          // Why not: no such task here (404), not the caller's groups (403), or taken (409).
+          const task = await visible(caller, id, knexOf(tx));
+          throw inGroups(caller, task) ? notYours() : new AppError('FORBIDDEN');
+        }
+        await tx.lastInOneTrip([auditStatement(claimed, caller, 'TASK_CLAIMED')]);
         return claimed;
       });
     },
@@ -283,7 +307,7 @@ export function createWorklistService(deps: {
           .update({ assignee_id: null, claimed_at: null })
           .returning('*');
         if (!task) throw notYours();
-        await audit(trx, task, caller, 'TASK_UNCLAIMED', null, null);
+        await audit(trx, task, caller, 'TASK_UNCLAIMED');
         return task;
       });
     },
@@ -337,7 +361,7 @@ export function createWorklistService(deps: {
         const [row] = await trx('task_comments')
           .insert({ task_id: id, author_id: caller.id, body, created_at: clock.now() })
           .returning('*');
-        await audit(trx, task, caller, 'TASK_COMMENT', body.slice(0, 500), null);
+        await audit(trx, task, caller, 'TASK_COMMENT', body.slice(0, 500));
         return row;
       });
     },
@@ -384,13 +408,13 @@ export function createWorklistService(deps: {
         }
         throw error;
       }
-      return db.transaction(async (trx) => {
-        const [done] = await trx<TaskRow>('tasks')
-          .where({ id })
-          .update({ status: 'completed', data, completed_at: clock.now(), completed_by: caller.id })
-          .returning('*');
-        await audit(trx, done!, caller, 'TASK_COMPLETED', null, null);
-        return done!;
+      // One round trip: BEGIN, the task's row, its audit event, COMMIT.
+      return pipelinedTransaction(db, async (tx) => {
+        const [rows] = await tx.lastInOneTrip([
+          { text: COMPLETE, values: [id, data, clock.now(), caller.id] },
+          auditStatement(task, caller, 'TASK_COMPLETED'),
+        ]);
+        return rows![0] as TaskRow;
       });
     },
   };
