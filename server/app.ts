@@ -13,6 +13,7 @@ import engineMessageRelayPlugin from './plugins/app/dossiers/engine-message-rela
 import { customFormats } from './plugins/app/forms/form-formats.js';
 import formsPlugin from './plugins/app/forms/forms.plugin.js';
 import dossierFeedPlugin from './plugins/app/live/dossier-feed.plugin.js';
+import taskFeedPlugin from './plugins/app/live/task-feed.plugin.js';
 import metricsPlugin from './plugins/app/metrics.plugin.js';
 import openapiPlugin from './plugins/app/openapi.plugin.js';
 import readinessPlugin from './plugins/app/readiness.plugin.js';
@@ -67,6 +68,7 @@ export async function buildApp(
   await app.register(authPlugin);
   await app.register(engineMessageRelayPlugin);
   await app.register(dossierFeedPlugin, { databaseUrl: config.databaseUrl });
+  await app.register(taskFeedPlugin, { databaseUrl: config.databaseUrl });
 
   await app.register(healthRoutes);
   await app.register(apiRoutes, { prefix: '/api/v1' });

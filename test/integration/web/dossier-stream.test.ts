@@ -11,68 +11,24 @@ import {
 import { createDb } from '../../../server/plugins/external/database.js';
 import { seedDemo } from '../../../server/plugins/app/seed/demo-seed.js';
 import { build } from '../../support/build.js';
+import { openEventStream, within } from '../../support/event-stream-client.js';
 import type { Session } from '../../support/sessions.js';
 import { caller, readyDraft, sessionsOf, type Person } from './web-fixtures.js';
 
-interface StreamEvent {
-  event: string;
-  id: string;
-  data: { status: string; statusCode: number | null; updatedAt: string; lastEventSeq: number };
+interface DossierState {
+  status: string;
+  statusCode: number | null;
+  updatedAt: string;
+  lastEventSeq: number;
 }
 
-async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-async function openStream(base: string, dossierId: string, session: Session) {
-  const controller = new AbortController();
-  const res = await fetch(`${base}/api/v1/dossiers/${dossierId}/stream`, {
-    headers: { cookie: session.cookie, accept: 'text/event-stream' },
-    signal: controller.signal,
-  });
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  return {
-    res,
-    close: () => controller.abort(),
-    /** The next event (heartbeat comments skipped). */
-    async next(ms = 15_000): Promise<StreamEvent> {
-      for (;;) {
-        const end = buffer.indexOf('\n\n');
-        if (end >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          if (block.startsWith(':')) continue;
-          const field = (name: string) =>
-            block
-              .split('\n')
-              .find((line) => line.startsWith(`${name}: `))
-              ?.slice(name.length + 2) ?? '';
-          return { event: field('event'), id: field('id'), data: JSON.parse(field('data')) };
-        }
-        const { value, done } = await within(reader.read(), ms, 'a stream event');
-        if (done) throw new Error('the stream ended');
-        buffer += decoder.decode(value, { stream: true });
-      }
-    },
-    /** Resolves when the server ends the stream. */
-    async ended(ms = 5_000): Promise<void> {
-      for (;;) {
-        const { done } = await within(reader.read(), ms, 'the end of the stream');
-        if (done) return;
-      }
-    },
-  };
-}
+const openStream = async (base: string, dossierId: string, session: Session) => {
+  const stream = await openEventStream(
+    `${base}/api/v1/dossiers/${dossierId}/stream`,
+    session.cookie,
+  );
+  return { ...stream, next: (ms?: number) => stream.next<DossierState>(ms) };
+};
 
 describe('live dossier status (Server-Sent Events)', () => {
   let app: FastifyInstance;

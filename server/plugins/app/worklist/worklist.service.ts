@@ -57,6 +57,8 @@ export interface UserTaskJob {
 
 export interface TaskFilter {
   view: 'mine' | 'groups';
+  /** One task (a live worklist stream reads each new task so). */
+  id?: string;
   dossierId?: string;
   procedureCode?: string;
   status?: 'open' | 'completed';
@@ -131,9 +133,9 @@ export function createWorklistService(deps: {
     return task;
   }
 
-  const inGroups = (caller: Caller, task: TaskRow) =>
-    task.candidate_groups.length === 0 ||
-    task.candidate_groups.some((g) => caller.roles.includes(g as never));
+  /** A task open to every group, or to one of the caller's. */
+  const inGroups = (caller: Caller, groups: string[]) =>
+    groups.length === 0 || groups.some((g) => caller.roles.includes(g as never));
 
   /** The task's event in the dossier's audit trail; a worklist action keeps the dossier's status. */
   function taskEvent(
@@ -190,6 +192,15 @@ export function createWorklistService(deps: {
   return {
     present,
     visible,
+
+    /** Which view of the caller's a task is in (groups first), or none. */
+    viewOf(
+      caller: Caller,
+      task: { candidateGroups: string[]; assigneeId: string | null },
+    ): TaskFilter['view'] | null {
+      if (inGroups(caller, task.candidateGroups)) return 'groups';
+      return task.assigneeId === caller.id ? 'mine' : null;
+    },
 
     /** Keeps the row of an activated user task job; a job that returns after a timeout matches its row. */
     async upsertFromJob(job: UserTaskJob): Promise<TaskRow> {
@@ -265,6 +276,7 @@ export function createWorklistService(deps: {
         query.whereRaw("(t.candidate_groups && ?::text[] or t.candidate_groups = '{}')", [
           caller.roles,
         ]);
+      if (filter.id) query.where('t.id', filter.id);
       if (filter.dossierId) query.where('t.dossier_id', filter.dossierId);
       if (filter.procedureCode) query.where('p.code', filter.procedureCode);
       if (filter.dueBefore) query.where('t.due_at', '<', filter.dueBefore);
@@ -292,7 +304,7 @@ export function createWorklistService(deps: {
         if (!claimed) {
           // Why not: no such task here (404), not the caller's groups (403), or taken (409).
           const task = await visible(caller, id, knexOf(tx));
-          throw inGroups(caller, task) ? notYours() : new AppError('FORBIDDEN');
+          throw inGroups(caller, task.candidate_groups) ? notYours() : new AppError('FORBIDDEN');
         }
         await tx.lastInOneTrip([auditStatement(claimed, caller, 'TASK_CLAIMED')]);
         return claimed;

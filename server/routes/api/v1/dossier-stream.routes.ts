@@ -7,8 +7,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { STATUS_CODES, STATUS_LABELS } from '../../../domain/dossier-lifecycle.machine.js';
 import { callerOf } from '../../../plugins/app/accounts/auth.plugin.js';
 import type { DossierRow } from '../../../plugins/app/dossiers/dossier-transitions.js';
-
-const HEARTBEAT_MS = 25_000;
+import { serveEventStream, type EventStream } from './event-stream.js';
 
 const idParams = {
   type: 'object',
@@ -62,17 +61,11 @@ const dossierStreamRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request, reply) => {
       const { id } = await dossiers.visible(callerOf(request), request.params.id);
-      const raw = reply.raw;
-      let ended = false;
       let sentSeq = -1;
       let reading = false;
       let again = false;
-
-      const write = (text: string) => {
-        if (!ended) raw.write(text);
-      };
       // One read at a time; a change during a read makes one more read.
-      const push = async () => {
+      const push = async (stream: EventStream) => {
         if (reading) {
           again = true;
           return;
@@ -84,43 +77,20 @@ const dossierStreamRoutes: FastifyPluginAsync = async (app) => {
             const current = await state(id);
             if (current.lastEventSeq !== sentSeq) {
               sentSeq = current.lastEventSeq;
-              write(`event: dossier\nid: ${sentSeq}\ndata: ${JSON.stringify(current)}\n\n`);
+              stream.send('dossier', current, sentSeq);
             }
-          } while (again && !ended);
+          } while (again && !stream.ended());
         } catch (error) {
           request.log.warn({ err: error, dossierId: id }, 'dossier stream read failed');
         } finally {
           reading = false;
         }
       };
-
-      let unsubscribe = () => undefined as void;
-      const heartbeat = setInterval(() => write(': heartbeat\n\n'), HEARTBEAT_MS);
-      heartbeat.unref();
-      const end = () => {
-        if (ended) return;
-        ended = true;
-        clearInterval(heartbeat);
-        unsubscribe();
-        raw.end();
-      };
-
-      unsubscribe = await app.dossierFeed.subscribe(id, {
-        changed: () => void push(),
-        closing: end,
+      await serveEventStream(request, reply, {
+        subscribe: (subscriber) => app.dossierFeed.subscribe(id, subscriber),
+        start: push,
+        changed: (_payload, stream) => void push(stream),
       });
-      reply.hijack();
-      raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        // nginx and similar proxies would otherwise buffer the stream.
-        'x-accel-buffering': 'no',
-      });
-      // The response closes when the client goes away (or when end() ended it).
-      raw.on('close', end);
-      if (raw.destroyed) end();
-      await push();
     },
   );
 };

@@ -1,7 +1,10 @@
 // /api/v1/tasks: the officers' worklist of BPMN user tasks.
 import type { FastifyPluginAsync } from 'fastify';
 import type { FromSchema } from 'json-schema-to-ts';
+import { AppError } from '../../../errors.js';
 import { callerOf } from '../../../plugins/app/accounts/auth.plugin.js';
+import type { TaskCreated } from '../../../plugins/app/live/task-feed.plugin.js';
+import { serveEventStream } from './event-stream.js';
 
 const idParams = {
   type: 'object',
@@ -88,6 +91,51 @@ const tasksRoutes: FastifyPluginAsync = async (app) => {
         status: request.query.status ?? 'open',
         limit: request.query.limit ?? 100,
       }),
+  );
+
+  app.get(
+    '/tasks/stream',
+    {
+      onRequest: officer,
+      // A HEAD request would hold a connection open with nothing to send.
+      exposeHeadRoute: false,
+      schema: {
+        summary:
+          'Công việc mới của nhóm tôi, trực tiếp (Server-Sent Events) / New tasks for my groups, live (Server-Sent Events)',
+        description:
+          'Sends `ready` once it listens (read GET /tasks then: nothing created after it is missed), ' +
+          'then `task` (a task as GET /tasks gives it) for each new task of the caller’s agency in ' +
+          'the caller’s groups or assigned to the caller, and `resync` when notifications may have ' +
+          'been lost (read GET /tasks again).',
+        tags: ['worklist'],
+        produces: ['text/event-stream'],
+        response: {
+          200: {
+            description: 'text/event-stream',
+            content: { 'text/event-stream': { schema: { type: 'string' } } },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(request);
+      const agencyId = caller.agencyId;
+      if (!agencyId) throw new AppError('NOT_FOUND');
+      await serveEventStream(request, reply, {
+        subscribe: (subscriber) => app.taskFeed.subscribe(agencyId, subscriber),
+        start: async (stream) => stream.send('ready', {}),
+        changed: (payload, stream) => {
+          const created = payload === null ? null : (JSON.parse(payload) as TaskCreated);
+          if (!created) return stream.send('resync', {});
+          const view = worklist.viewOf(caller, created);
+          if (!view) return;
+          worklist.list(caller, { view, id: created.taskId, limit: 1 }).then(
+            ([task]) => task && stream.send('task', task, task.id),
+            (error: unknown) => request.log.warn({ err: error }, 'task stream read failed'),
+          );
+        },
+      });
+    },
   );
 
   app.get<Id>(
