@@ -7,8 +7,11 @@
 // bots run in this process:
 //   submit → reception { complete: true } → appraisal → review → approval
 //   → (status 6) cashier fee-paid → status 10 (result returned).
-// A bot finds each task by polling GET /api/v1/tasks?view=groups&q=<code>; the
-// poll time counts in the end-to-end latency and is also reported on its own.
+// Each officer bot hears of its groups' new tasks on one live worklist stream
+// (GET /api/v1/tasks/stream), open for the whole run; the applicant bot
+// follows each dossier on its live stream (GET /api/v1/dossiers/:id/stream)
+// for status 6 (fee requested) and 10. The waits count in the end-to-end
+// latency and are also reported on their own.
 // Prints dossiers/s, p50/p99 from submit to status 10, API requests per
 // dossier, a per-endpoint breakdown, and a baseline of as many bare
 // GET /health round trips per dossier, in the same run.
@@ -20,7 +23,6 @@
 //   BENCH_SECONDS               how long new dossiers are started (default 20)
 //   BENCH_CONCURRENCY           dossiers in flight at once (default 32)
 //   BENCH_DOSSIERS              drafts prepared, the most that run (default 3000)
-//   BENCH_POLL_MS               interval between polls for a task or a status (default 20)
 //   BENCH_STEP_TIMEOUT_SECONDS  one wait for a task or a status fails after this (default 30)
 // It prints figures and never fails on them; it exits non-zero only when it
 // cannot set up.
@@ -32,6 +34,8 @@ import { startSystem } from '../e2e/support/system.js';
 import { createMigratedDatabase } from '../support/test-database.js';
 import { backendCpu, cpuBetween, processGroupCpu } from './backend-cpu.js';
 import { prepareDrafts } from './bench-drafts.js';
+import { StatusWatch } from './status-watch.js';
+import { TaskInbox } from './task-inbox.js';
 
 function numberFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -42,7 +46,6 @@ function numberFromEnv(name: string, fallback: number): number {
 const SECONDS = numberFromEnv('BENCH_SECONDS', 20);
 const CONCURRENCY = Math.floor(numberFromEnv('BENCH_CONCURRENCY', 32));
 const DOSSIERS = Math.floor(numberFromEnv('BENCH_DOSSIERS', 3000));
-const POLL_MS = numberFromEnv('BENCH_POLL_MS', 20);
 const STEP_TIMEOUT_MS = numberFromEnv('BENCH_STEP_TIMEOUT_SECONDS', 30) * 1000;
 // Dossiers still in flight at the end get this long to finish.
 const DRAIN_MS = 60_000;
@@ -68,18 +71,14 @@ const sortedCopy = (values: number[]) => [...values].sort((a, b) => a - b);
 const mean = (values: number[]) =>
   values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN;
 const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One dossier's account of its run. */
 interface Trace {
   requests: number;
-  /** Polling for a task to appear in the worklist, from the first poll to the hit. */
+  /** Waiting for a task to appear on the officer's live worklist. */
   taskWaitMs: number;
-  /** Polling the dossier for status 6 (fee requested) and 10 (result returned). */
+  /** Waiting for status 6 (fee requested) and 10 (result returned) on the dossier's stream. */
   statusWaitMs: number;
-  /** Task lookups, and those that hit on the first poll. */
-  lookups: number;
-  firstPollHits: number;
 }
 
 interface Done extends Trace {
@@ -168,48 +167,39 @@ try {
   let hardStop = Infinity;
   const until = (since: number) => Math.min(since + STEP_TIMEOUT_MS, hardStop);
 
-  /** Polls the officer's group view for the dossier's open task at `elementId`. */
+  // Each officer bot hears of its groups' new tasks on one live worklist stream.
+  const inboxes = {} as Record<Exclude<Person, 'citizen' | 'cashier'>, TaskInbox>;
+  for (const person of ['reception', 'specialist', 'head', 'leader'] as const) {
+    const inbox = await TaskInbox.open(base, cookies[person]);
+    cleanups.push(async () => inbox.close());
+    inboxes[person] = inbox;
+  }
+
+  /** The dossier's task at `elementId`, from the officer's live worklist. */
   async function findTask(
-    person: Person,
+    person: keyof typeof inboxes,
     dossierId: string,
-    code: string,
     elementId: string,
     trace: Trace,
   ): Promise<string> {
     const started = performance.now();
-    const deadline = until(started);
-    trace.lookups++;
-    for (let attempt = 0; ; attempt++) {
-      const tasks = await ok<{ id: string; dossierId: string; elementId: string }[]>(
-        call(
-          cookies[person],
-          'GET',
-          `/api/v1/tasks?view=groups&q=${encodeURIComponent(code)}`,
-          'GET /tasks?q=',
-          trace,
-        ),
-        `tasks of ${person}`,
-      );
-      const task = tasks.find((t) => t.dossierId === dossierId && t.elementId === elementId);
-      if (task) {
-        if (attempt === 0) trace.firstPollHits++;
-        trace.taskWaitMs += performance.now() - started;
-        return task.id;
-      }
-      if (performance.now() > deadline) throw new StepError(`timed out waiting for ${elementId}`);
-      await sleep(POLL_MS);
+    try {
+      return await inboxes[person].take(dossierId, elementId, until(started) - started);
+    } catch (error) {
+      throw new StepError((error as Error).message);
+    } finally {
+      trace.taskWaitMs += performance.now() - started;
     }
   }
 
   async function work(
-    person: Person,
+    person: keyof typeof inboxes,
     dossierId: string,
-    code: string,
     elementId: string,
     data: Record<string, unknown>,
     trace: Trace,
   ) {
-    const taskId = await findTask(person, dossierId, code, elementId, trace);
+    const taskId = await findTask(person, dossierId, elementId, trace);
     await ok(
       call(
         cookies[person],
@@ -233,29 +223,14 @@ try {
     );
   }
 
-  async function waitForStatus(dossierId: string, statusCode: number, trace: Trace) {
+  async function waitForStatus(watch: StatusWatch, statusCode: number, trace: Trace) {
     const started = performance.now();
-    const deadline = until(started);
-    for (;;) {
-      const dossier = await ok<{ statusCode: number | null }>(
-        call(
-          cookies.citizen,
-          'GET',
-          `/api/v1/dossiers/${dossierId}/status`,
-          'GET /dossiers/:id/status',
-          trace,
-        ),
-        'dossier',
-      );
-      if (dossier.statusCode === statusCode) {
-        trace.statusWaitMs += performance.now() - started;
-        return;
-      }
-      if (performance.now() > deadline)
-        throw new StepError(
-          `timed out waiting for status ${statusCode} (at ${dossier.statusCode})`,
-        );
-      await sleep(POLL_MS);
+    try {
+      await watch.reached(statusCode, until(started) - started);
+    } catch (error) {
+      throw new StepError((error as Error).message);
+    } finally {
+      trace.statusWaitMs += performance.now() - started;
     }
   }
 
@@ -264,8 +239,6 @@ try {
       requests: 0,
       taskWaitMs: 0,
       statusWaitMs: 0,
-      lookups: 0,
-      firstPollHits: 0,
     };
     const started = performance.now();
     const submitted = await ok<{ code: string | null }>(
@@ -280,39 +253,45 @@ try {
     );
     const code = submitted.code;
     if (!code) throw new StepError('submit: no dossier code');
-    await work('reception', dossierId, code, 'Task_Reception', { complete: true }, trace);
-    await work(
-      'specialist',
-      dossierId,
-      code,
-      'Task_Appraisal',
-      { opinion: 'Đủ điều kiện cấp phép.', recommendation: 'approve' },
-      trace,
-    );
-    await work('head', dossierId, code, 'Task_Review', { reviewDecision: 'agree' }, trace);
-    await work('leader', dossierId, code, 'Task_Approval', { approvalDecision: 'approve' }, trace);
-    await waitForStatus(dossierId, 6, trace);
-    await ok(
-      call(
-        cookies.cashier,
-        'POST',
-        `/api/v1/dossiers/${dossierId}/fee-paid`,
-        'POST /dossiers/:id/fee-paid',
+    // The applicant follows the dossier live, as the portal's dossier page does.
+    const opening = performance.now();
+    const watch = await StatusWatch.open(base, cookies.citizen, dossierId);
+    record('GET /dossiers/:id/stream', performance.now() - opening);
+    trace.requests++;
+    try {
+      await work('reception', dossierId, 'Task_Reception', { complete: true }, trace);
+      await work(
+        'specialist',
+        dossierId,
+        'Task_Appraisal',
+        { opinion: 'Đủ điều kiện cấp phép.', recommendation: 'approve' },
         trace,
-        { receiptNumber: `BL-${code}` },
-      ),
-      'fee-paid',
-    );
-    await waitForStatus(dossierId, 10, trace);
+      );
+      await work('head', dossierId, 'Task_Review', { reviewDecision: 'agree' }, trace);
+      await work('leader', dossierId, 'Task_Approval', { approvalDecision: 'approve' }, trace);
+      await waitForStatus(watch, 6, trace);
+      await ok(
+        call(
+          cookies.cashier,
+          'POST',
+          `/api/v1/dossiers/${dossierId}/fee-paid`,
+          'POST /dossiers/:id/fee-paid',
+          trace,
+          { receiptNumber: `BL-${code}` },
+        ),
+        'fee-paid',
+      );
+      await waitForStatus(watch, 10, trace);
+    } finally {
+      watch.close();
+    }
     const finishedAt = performance.now();
     return { ...trace, latencyMs: finishedAt - started, finishedAt };
   }
 
   // The run: CONCURRENCY bots, each driving one dossier after another until
   // BENCH_SECONDS have passed or the drafts run out; then the ones in flight finish.
-  process.stdout.write(
-    `driving dossiers for ${SECONDS}s with ${CONCURRENCY} in flight (poll every ${POLL_MS} ms)...\n`,
-  );
+  process.stdout.write(`driving dossiers for ${SECONDS}s with ${CONCURRENCY} in flight...\n`);
   const done: Done[] = [];
   const failures: string[] = [];
   let next = 0;
@@ -384,16 +363,14 @@ try {
   const healthRate = healthLatencies.length / ((healthEnd - healthStart) / 1000);
   const healthSorted = sortedCopy(healthLatencies);
   const avg = (pick: (d: Done) => number) => mean(done.map(pick));
-  const lookups = done.reduce((n, d) => n + d.lookups, 0);
-  const firstHits = done.reduce((n, d) => n + d.firstPollHits, 0);
   const meanLatency = mean(latencies);
   const taskWait = avg((d) => d.taskWaitMs);
   const statusWait = avg((d) => d.statusWaitMs);
-  const pollLabels = new Set(['GET /tasks?q=', 'GET /dossiers/:id/status']);
+  const waitLabels = new Set(['GET /dossiers/:id/stream']);
   // Time in the requests that do the work (submit, claim, complete, fee-paid).
   const actionMs =
     [...timings]
-      .filter(([label]) => !pollLabels.has(label))
+      .filter(([label]) => !waitLabels.has(label))
       .reduce((sum, [, values]) => sum + values.reduce((a, b) => a + b, 0), 0) /
     Math.max(1, done.length + failures.length);
   const perCount = Math.max(1, done.length);
@@ -417,7 +394,6 @@ try {
       `bots ${fixed(botsCpuMs / perCount, 0)} ms`,
     `transactions per dossier  ${fixed(transactions / perCount, 1)} (app and engine together, counted by PostgreSQL; ` +
       `${fixed(transactions / elapsedS, 0)} transactions/s)`,
-    `task lookups              ${lookups}, found on the first poll ${fixed((100 * firstHits) / Math.max(1, lookups), 0)}%`,
     `API requests per dossier  ${fixed(
       avg((d) => d.requests),
       1,

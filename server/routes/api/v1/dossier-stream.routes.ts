@@ -28,13 +28,25 @@ const dossierStreamRoutes: FastifyPluginAsync = async (app) => {
         'd.updated_at',
         app.db.raw('(select max(seq) from dossier_events e where e.dossier_id = d.id) as seq'),
       );
+    return stateOf(row!.status, row!.updated_at, Number(row!.seq ?? 0));
+  }
+
+  function stateOf(status: DossierRow['status'], updatedAt: Date, lastEventSeq: number) {
     return {
-      status: row!.status,
-      statusCode: STATUS_CODES[row!.status],
-      statusLabel: STATUS_LABELS[row!.status],
-      updatedAt: row!.updated_at.toISOString(),
-      lastEventSeq: Number(row!.seq ?? 0),
+      status,
+      statusCode: STATUS_CODES[status],
+      statusLabel: STATUS_LABELS[status],
+      updatedAt: updatedAt.toISOString(),
+      lastEventSeq,
     };
+  }
+
+  /** The state an event's notification carries (migration 20261126030000); null: read it. */
+  function stateOfPayload(payload: string | null) {
+    if (payload === null) return null;
+    const p = JSON.parse(payload) as { seq?: number; status?: string; updatedAt?: string };
+    if (typeof p.seq !== 'number' || !p.status || !p.updatedAt) return null;
+    return stateOf(p.status as DossierRow['status'], new Date(p.updatedAt), p.seq);
   }
 
   app.get<{ Params: FromSchema<typeof idParams> }>(
@@ -64,6 +76,13 @@ const dossierStreamRoutes: FastifyPluginAsync = async (app) => {
       let sentSeq = -1;
       let reading = false;
       let again = false;
+      // Events go out in seq order, each once: a read that ends after a
+      // newer notification was sent sends nothing.
+      const send = (current: ReturnType<typeof stateOf>, stream: EventStream) => {
+        if (current.lastEventSeq <= sentSeq) return;
+        sentSeq = current.lastEventSeq;
+        stream.send('dossier', current, sentSeq);
+      };
       // One read at a time; a change during a read makes one more read.
       const push = async (stream: EventStream) => {
         if (reading) {
@@ -74,11 +93,7 @@ const dossierStreamRoutes: FastifyPluginAsync = async (app) => {
         try {
           do {
             again = false;
-            const current = await state(id);
-            if (current.lastEventSeq !== sentSeq) {
-              sentSeq = current.lastEventSeq;
-              stream.send('dossier', current, sentSeq);
-            }
+            send(await state(id), stream);
           } while (again && !stream.ended());
         } catch (error) {
           request.log.warn({ err: error, dossierId: id }, 'dossier stream read failed');
@@ -89,7 +104,11 @@ const dossierStreamRoutes: FastifyPluginAsync = async (app) => {
       await serveEventStream(request, reply, {
         subscribe: (subscriber) => app.dossierFeed.subscribe(id, subscriber),
         start: push,
-        changed: (_payload, stream) => void push(stream),
+        changed: (payload, stream) => {
+          const carried = stateOfPayload(payload);
+          if (carried) send(carried, stream);
+          else void push(stream);
+        },
       });
     },
   );
