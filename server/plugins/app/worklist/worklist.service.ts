@@ -369,6 +369,9 @@ export function createWorklistService(deps: {
           );
         }
       }
+      // Taken before the engine hears of it: the tasks it opens next are pushed to the
+      // user-task worker at once, and their rows must not predate this completion.
+      const completedAt = clock.now();
       try {
         await deps.zeebe.completeJob({ jobKey: task.job_key, variables: data as never });
       } catch (error) {
@@ -387,7 +390,7 @@ export function createWorklistService(deps: {
       return db.transaction(async (trx) => {
         const [done] = await trx<TaskRow>('tasks')
           .where({ id })
-          .update({ status: 'completed', data, completed_at: clock.now(), completed_by: caller.id })
+          .update({ status: 'completed', data, completed_at: completedAt, completed_by: caller.id })
           .returning('*');
         await audit(trx, done!, caller, 'TASK_COMPLETED', null, null);
         return done!;
