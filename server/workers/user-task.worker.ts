@@ -3,30 +3,31 @@
 // officer completes the task. The long timeout is renewed by reactivation:
 // a job that times out and returns finds its row by element instance key.
 import { definitionOfJob } from '../plugins/app/dossiers/dossier-process.js';
+import { subscribeJobs } from './job-subscription.js';
 import type { WorkerContext } from './worker-kit.js';
 
 export const USER_TASK_TYPE = 'io.camunda.zeebe:userTask';
 const TASK_JOB_TIMEOUT_MS = 7 * 24 * 3600_000;
-const POLL_INTERVAL_MS = 50;
+const MAX_JOBS_IN_FLIGHT = 32;
 
 export function startUserTaskWorker(
   ctx: WorkerContext,
   elementName: (processDefinitionKey: string | undefined, elementId: string) => Promise<string>,
 ): () => Promise<void> {
-  const worker = ctx.zeebe.createWorker({
-    taskType: USER_TASK_TYPE,
-    pollInterval: POLL_INTERVAL_MS,
-    timeout: TASK_JOB_TIMEOUT_MS,
-    maxJobsToActivate: 32,
-    loglevel: 'NONE',
-    fetchVariable: ['dossierId', 'taskAgencyCode'],
-    taskHandler: async (job) => {
+  return subscribeJobs(ctx.zeebe, ctx.log, {
+    type: USER_TASK_TYPE,
+    timeoutMs: TASK_JOB_TIMEOUT_MS,
+    maxInFlight: MAX_JOBS_IN_FLIGHT,
+    fetchVariables: ['dossierId', 'taskAgencyCode'],
+    handle: async (job) => {
       const dossierId = (job.variables as { dossierId?: unknown }).dossierId;
       if (typeof dossierId !== 'string') {
-        return job.fail({
-          errorMessage: `${job.elementId}: a user task needs the variable dossierId`,
+        return {
+          kind: 'fail',
+          message: `${job.elementId}: a user task needs the variable dossierId`,
           retries: 0,
-        });
+          backoffMs: 0,
+        };
       }
       const processDefinition = definitionOfJob(job);
       try {
@@ -44,17 +45,15 @@ export function startUserTaskWorker(
         });
       } catch (error) {
         ctx.log.error({ err: error, jobKey: job.key }, 'user task not recorded');
-        return job.fail({
-          errorMessage: (error as Error).message,
+        return {
+          kind: 'fail',
+          message: (error as Error).message,
           retries: Math.max(job.retries - 1, 0),
-          retryBackOff: 5000,
-        });
+          backoffMs: 5000,
+        };
       }
       // The officer completes the job later, from the worklist.
-      return job.forward();
+      return { kind: 'keep' };
     },
   });
-  return async () => {
-    await worker.close();
-  };
 }

@@ -16,7 +16,9 @@ export function createZeebeClient(address: string): ZeebeClient {
     ZEEBE_GRPC_ADDRESS: grpcAddress(address),
     // Callers retry on their own terms (outbox back-off, readiness polls);
     // the client's endless retry would hold a request or a shutdown forever.
-    zeebeGrpcSettings: { ZEEBE_GRPC_CLIENT_RETRY: false },
+    // The app logs failures where it meets them; the SDK's own log would print
+    // every job stream the workers close as an error.
+    zeebeGrpcSettings: { ZEEBE_GRPC_CLIENT_RETRY: false, ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
   });
   return camunda.getZeebeGrpcApiClient();
 }

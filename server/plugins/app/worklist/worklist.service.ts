@@ -405,6 +405,9 @@ export function createWorklistService(deps: {
           );
         }
       }
+      // Taken before the engine hears of it: the tasks it opens next are pushed to the
+      // user-task worker at once, and their rows must not predate this completion.
+      const completedAt = clock.now();
       try {
         await deps.zeebe.completeJob({ jobKey: task.job_key, variables: data as never });
       } catch (error) {
@@ -423,7 +426,7 @@ export function createWorklistService(deps: {
       // One round trip: BEGIN, the task's row, its audit event, COMMIT.
       return pipelinedTransaction(db, async (tx) => {
         const [rows] = await tx.lastInOneTrip([
-          { text: COMPLETE, values: [id, data, clock.now(), caller.id] },
+          { text: COMPLETE, values: [id, data, completedAt, caller.id] },
           auditStatement(task, caller, 'TASK_COMPLETED'),
         ]);
         return rows![0] as TaskRow;
