@@ -7,7 +7,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { STATUS_CODES, STATUS_LABELS } from '../../../domain/dossier-lifecycle.machine.js';
 import { callerOf } from '../../../plugins/app/accounts/auth.plugin.js';
 import type { DossierRow } from '../../../plugins/app/dossiers/dossier-transitions.js';
-import { serveEventStream, type EventStream } from './event-stream.js';
+import { EVENT_STREAM_SCHEMA, serveEventStream, type EventStream } from './event-stream.js';
 
 const idParams = {
   type: 'object',
@@ -62,13 +62,7 @@ const dossierStreamRoutes: FastifyPluginAsync = async (app) => {
           'Each event `dossier` carries JSON { status, statusCode, statusLabel, updatedAt, lastEventSeq }; the id of the event is lastEventSeq.',
         tags: ['dossiers'],
         params: idParams,
-        produces: ['text/event-stream'],
-        response: {
-          200: {
-            description: 'text/event-stream',
-            content: { 'text/event-stream': { schema: { type: 'string' } } },
-          },
-        },
+        ...EVENT_STREAM_SCHEMA,
       },
     },
     async (request, reply) => {

@@ -8,6 +8,17 @@ import type { FeedSubscriber } from '../../../plugins/app/live/notification-feed
 
 const HEARTBEAT_MS = 25_000;
 
+/** The route schema's part that says the answer is an event stream (OpenAPI). */
+export const EVENT_STREAM_SCHEMA = {
+  produces: ['text/event-stream'],
+  response: {
+    200: {
+      description: 'text/event-stream',
+      content: { 'text/event-stream': { schema: { type: 'string' } } },
+    },
+  },
+};
+
 export interface EventStream {
   /** Sends one event (ignored once the stream has ended). */
   send(event: string, data: unknown, id?: string | number): void;

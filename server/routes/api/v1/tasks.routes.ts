@@ -4,7 +4,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { AppError } from '../../../errors.js';
 import { callerOf } from '../../../plugins/app/accounts/auth.plugin.js';
 import type { TaskCreated } from '../../../plugins/app/live/task-feed.plugin.js';
-import { serveEventStream } from './event-stream.js';
+import { EVENT_STREAM_SCHEMA, serveEventStream } from './event-stream.js';
 
 const idParams = {
   type: 'object',
@@ -108,13 +108,7 @@ const tasksRoutes: FastifyPluginAsync = async (app) => {
           'the caller’s groups or assigned to the caller, and `resync` when notifications may have ' +
           'been lost (read GET /tasks again).',
         tags: ['worklist'],
-        produces: ['text/event-stream'],
-        response: {
-          200: {
-            description: 'text/event-stream',
-            content: { 'text/event-stream': { schema: { type: 'string' } } },
-          },
-        },
+        ...EVENT_STREAM_SCHEMA,
       },
     },
     async (request, reply) => {
