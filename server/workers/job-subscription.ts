@@ -25,7 +25,8 @@ export interface JobSubscription {
   timeoutMs: number;
   /** The variables the handler reads; all of them when absent. */
   fetchVariables?: string[];
-  maxInFlight: number;
+  /** Jobs of the type handled at once (the database pool is small); 32 when absent. */
+  maxInFlight?: number;
   handle(job: StreamedJob): Promise<JobAnswer>;
   safetyNetMs?: number;
 }
@@ -34,6 +35,7 @@ const WORKER = 'motcua';
 // The jobs' worker column tells which way a job went: the stream, or the safety net.
 const SAFETY_NET_WORKER = 'motcua-safety-net';
 const SAFETY_NET_MS = 5_000;
+const MAX_IN_FLIGHT = 32;
 
 /** Streams the jobs of a type to `handle`; returns a stop that waits for the running jobs. */
 export function subscribeJobs(
@@ -41,7 +43,7 @@ export function subscribeJobs(
   log: FastifyBaseLogger,
   options: JobSubscription,
 ): () => Promise<void> {
-  const { type, timeoutMs, fetchVariables, maxInFlight } = options;
+  const { type, timeoutMs, fetchVariables, maxInFlight = MAX_IN_FLIGHT } = options;
   let stream: { close(): void } | null = null;
   let broken = false;
   let stopped = false;

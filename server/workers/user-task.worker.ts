@@ -8,7 +8,6 @@ import type { WorkerContext } from './worker-kit.js';
 
 export const USER_TASK_TYPE = 'io.camunda.zeebe:userTask';
 const TASK_JOB_TIMEOUT_MS = 7 * 24 * 3600_000;
-const MAX_JOBS_IN_FLIGHT = 32;
 
 export function startUserTaskWorker(
   ctx: WorkerContext,
@@ -17,7 +16,6 @@ export function startUserTaskWorker(
   return subscribeJobs(ctx.zeebe, ctx.log, {
     type: USER_TASK_TYPE,
     timeoutMs: TASK_JOB_TIMEOUT_MS,
-    maxInFlight: MAX_JOBS_IN_FLIGHT,
     fetchVariables: ['dossierId', 'taskAgencyCode'],
     handle: async (job) => {
       const dossierId = (job.variables as { dossierId?: unknown }).dossierId;

@@ -6,7 +6,6 @@ import type { WorkerContext, WorkerDefinition } from './worker-kit.js';
 import { handleJob } from './worker-kit.js';
 
 const JOB_TIMEOUT_MS = 60_000;
-const MAX_JOBS_IN_FLIGHT = 32;
 
 export function startWorkers(
   definitions: WorkerDefinition<unknown>[],
@@ -16,7 +15,6 @@ export function startWorkers(
     subscribeJobs(ctx.zeebe, ctx.log, {
       type: definition.type,
       timeoutMs: JOB_TIMEOUT_MS,
-      maxInFlight: MAX_JOBS_IN_FLIGHT,
       handle: (job) =>
         handleJob(
           definition,

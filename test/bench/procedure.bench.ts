@@ -34,8 +34,7 @@ import { startSystem } from '../e2e/support/system.js';
 import { createMigratedDatabase } from '../support/test-database.js';
 import { backendCpu, cpuBetween, processGroupCpu } from './backend-cpu.js';
 import { prepareDrafts } from './bench-drafts.js';
-import { StatusWatch } from './status-watch.js';
-import { TaskInbox } from './task-inbox.js';
+import { StreamMailbox } from './stream-mailbox.js';
 
 function numberFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -167,28 +166,37 @@ try {
   let hardStop = Infinity;
   const until = (since: number) => Math.min(since + STEP_TIMEOUT_MS, hardStop);
 
-  // Each officer bot hears of its groups' new tasks on one live worklist stream.
-  const inboxes = {} as Record<Exclude<Person, 'citizen' | 'cashier'>, TaskInbox>;
+  // Each officer bot hears of its groups' new tasks on one live worklist
+  // stream, open for the whole run (the stream listens once its answer has
+  // begun), each task filed by dossier and BPMN element.
+  const inboxes = {} as Record<Exclude<Person, 'citizen' | 'cashier'>, StreamMailbox<string>>;
   for (const person of ['reception', 'specialist', 'head', 'leader'] as const) {
-    const inbox = await TaskInbox.open(base, cookies[person]);
+    const inbox = await StreamMailbox.open<string>(
+      `${base}/api/v1/tasks/stream`,
+      cookies[person],
+      ({ event, data }) =>
+        event === 'task'
+          ? [`${String(data.dossierId)}/${String(data.elementId)}`, String(data.id)]
+          : null,
+    );
     cleanups.push(async () => inbox.close());
     inboxes[person] = inbox;
   }
 
-  /** The dossier's task at `elementId`, from the officer's live worklist. */
-  async function findTask(
-    person: keyof typeof inboxes,
-    dossierId: string,
-    elementId: string,
+  /** Waits for what `mailbox` files under `key`; the time it took counts in `trace[spent]`. */
+  async function waitFor<T>(
+    mailbox: StreamMailbox<T>,
+    key: string,
     trace: Trace,
-  ): Promise<string> {
+    spent: 'taskWaitMs' | 'statusWaitMs',
+  ): Promise<T> {
     const started = performance.now();
     try {
-      return await inboxes[person].take(dossierId, elementId, until(started) - started);
+      return await mailbox.take(key, until(started) - started);
     } catch (error) {
       throw new StepError((error as Error).message);
     } finally {
-      trace.taskWaitMs += performance.now() - started;
+      trace[spent] += performance.now() - started;
     }
   }
 
@@ -199,7 +207,7 @@ try {
     data: Record<string, unknown>,
     trace: Trace,
   ) {
-    const taskId = await findTask(person, dossierId, elementId, trace);
+    const taskId = await waitFor(inboxes[person], `${dossierId}/${elementId}`, trace, 'taskWaitMs');
     await ok(
       call(
         cookies[person],
@@ -223,17 +231,6 @@ try {
     );
   }
 
-  async function waitForStatus(watch: StatusWatch, statusCode: number, trace: Trace) {
-    const started = performance.now();
-    try {
-      await watch.reached(statusCode, until(started) - started);
-    } catch (error) {
-      throw new StepError((error as Error).message);
-    } finally {
-      trace.statusWaitMs += performance.now() - started;
-    }
-  }
-
   async function drive(dossierId: string): Promise<Done> {
     const trace: Trace = {
       requests: 0,
@@ -255,7 +252,11 @@ try {
     if (!code) throw new StepError('submit: no dossier code');
     // The applicant follows the dossier live, as the portal's dossier page does.
     const opening = performance.now();
-    const watch = await StatusWatch.open(base, cookies.citizen, dossierId);
+    const watch = await StreamMailbox.open<true>(
+      `${base}/api/v1/dossiers/${dossierId}/stream`,
+      cookies.citizen,
+      ({ data }) => (data.statusCode == null ? null : [String(data.statusCode), true]),
+    );
     record('GET /dossiers/:id/stream', performance.now() - opening);
     trace.requests++;
     try {
@@ -269,7 +270,7 @@ try {
       );
       await work('head', dossierId, 'Task_Review', { reviewDecision: 'agree' }, trace);
       await work('leader', dossierId, 'Task_Approval', { approvalDecision: 'approve' }, trace);
-      await waitForStatus(watch, 6, trace);
+      await waitFor(watch, '6', trace, 'statusWaitMs');
       await ok(
         call(
           cookies.cashier,
@@ -281,7 +282,7 @@ try {
         ),
         'fee-paid',
       );
-      await waitForStatus(watch, 10, trace);
+      await waitFor(watch, '10', trace, 'statusWaitMs');
     } finally {
       watch.close();
     }

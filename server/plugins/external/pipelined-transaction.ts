@@ -21,3 +21,12 @@ export {
 export function knexOf(tx: CommandTransaction): Knex.Transaction {
   return tx.db as unknown as Knex.Transaction;
 }
+
+/**
+ * A statement written with ? for readability, as sent to PostgreSQL: a
+ * prepared statement with $1, $2, ...
+ */
+export function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}

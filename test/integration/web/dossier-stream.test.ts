@@ -90,6 +90,29 @@ describe('live dossier status (Server-Sent Events)', () => {
     stream.close();
   });
 
+  it('sends the state a notification carries, without reading the dossier', async () => {
+    const { id } = await readyDraft(app, s.citizen);
+    const stream = await openStream(base, id, s.citizen);
+    const first = await stream.next();
+    // A state the dossier does not have: only the notification can tell it.
+    const carried = {
+      dossierId: id,
+      seq: first.data.lastEventSeq + 50,
+      status: 'received',
+      updatedAt: '2030-01-02T03:04:05.678Z',
+    };
+    await app.db.raw('select pg_notify(?, ?)', ['motcua_dossier_events', JSON.stringify(carried)]);
+    const next = await stream.next();
+    expect(next.data).toEqual({
+      status: 'received',
+      statusCode: 2,
+      statusLabel: expect.any(Object),
+      updatedAt: carried.updatedAt,
+      lastEventSeq: carried.seq,
+    });
+    stream.close();
+  });
+
   it('an officer of the dossier’s agency may follow it; nobody else', async () => {
     const { id } = await readyDraft(app, s.citizen);
     const officer = await openStream(base, id, s.reception);

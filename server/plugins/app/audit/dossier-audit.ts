@@ -7,7 +7,7 @@
 // link of each dossier.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { Statement } from '../../external/pipelined-transaction.js';
+import { numbered, type Statement } from '../../external/pipelined-transaction.js';
 
 /** The prev_hash of a dossier's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -184,13 +184,10 @@ export function chainedEvent(head: ChainHead, event: DossierEventInput) {
   };
 }
 
-// Written with ? for readability; sent as a prepared statement with $1, $2, ...
-let mark = 0;
-const APPEND =
-  'select * from append_dossier_event(?::uuid, ?::timestamptz, ?::uuid, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)'.replace(
-    /\?/g,
-    () => `$${++mark}`,
-  );
+// The append, as knex runs it (?) and as a pipelined statement ($1, $2, ...).
+const APPEND_SQL =
+  'select * from append_dossier_event(?::uuid, ?::timestamptz, ?::uuid, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)';
+const APPEND = numbered(APPEND_SQL);
 
 /** Marks what only the database knows when it appends: replaced in the hashed JSON. */
 const SEQ_MARK = `{{seq ${randomUUID()}}}`;
@@ -244,9 +241,9 @@ export async function appendDossierEvent(
   event: DossierEventInput,
   options: { keepsStatus?: boolean } = {},
 ): Promise<DossierEventRow> {
-  const { text, values } = appendEventStatement(event, options);
+  const { values } = appendEventStatement(event, options);
   const { rows } = await trx.raw<{ rows: DossierEventRow[] }>(
-    text.replace(/\$\d+/g, '?'),
+    APPEND_SQL,
     values as Knex.RawBinding[],
   );
   if (rows.length === 0) throw new DossierNotFoundForAudit(event.dossierId);

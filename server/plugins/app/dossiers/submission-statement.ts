@@ -11,7 +11,7 @@
 // JSON.stringify does, and plain texts (the notice) get it as it is. So the
 // hash is the one the audit verifier computes (dossier-audit.ts).
 import { randomUUID } from 'node:crypto';
-import type { Statement } from '../../external/pipelined-transaction.js';
+import { numbered, type Statement } from '../../external/pipelined-transaction.js';
 
 const SUBMIT_WITH_MARKS = `
 with counter as (
@@ -45,9 +45,7 @@ update dossiers
        submitted_at = ?::timestamptz, updated_at = ?::timestamptz
  where id = ?::uuid
 returning *`;
-// Written with ? for readability; sent as a prepared statement with $1, $2, ...
-let mark = 0;
-const SUBMIT = SUBMIT_WITH_MARKS.replace(/\?/g, () => `$${++mark}`);
+const SUBMIT = numbered(SUBMIT_WITH_MARKS);
 
 /** A value that stands for the code until the statement knows it. */
 export function codePlaceholder(): string {

@@ -1,6 +1,7 @@
 // Tells live dossier streams that a dossier changed: a trigger notifies
-// `motcua_dossier_events` with the dossier's id when an audit event is
-// appended (migration 20261124040000).
+// `motcua_dossier_events` when an audit event is appended, with the
+// dossier's id, the event's seq and the dossier's status and update time
+// (migrations 20261124040000, 20261126030000).
 import { feedPlugin, type Feed } from './notification-feed.js';
 
 declare module 'fastify' {

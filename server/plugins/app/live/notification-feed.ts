@@ -14,9 +14,12 @@ import { Gauge } from 'prom-client';
 
 const RECONNECT_MS = 1_000;
 
+/** A notification's JSON payload. */
+export type Payload = Record<string, unknown>;
+
 export interface FeedSubscriber {
   /** Something changed (its notification's payload), or may have (null: re-read). */
-  changed(payload: string | null): void;
+  changed(payload: Payload | null): void;
   /** The server is closing: end the stream. */
   closing(): void;
 }
@@ -29,8 +32,8 @@ export interface Feed {
 export function createNotificationFeed(options: {
   databaseUrl: string;
   channel: string;
-  /** The key whose subscribers a notification's JSON payload is for. */
-  keyOf(payload: Record<string, unknown>): unknown;
+  /** The key whose subscribers a notification's payload is for. */
+  keyOf(payload: Payload): unknown;
   name: string;
   log: FastifyBaseLogger;
 }) {
@@ -46,9 +49,11 @@ export function createNotificationFeed(options: {
   async function connect(): Promise<void> {
     const candidate = new pg.Client({ connectionString: databaseUrl });
     candidate.on('notification', (message) => {
-      const key = keyOfPayload(message.payload, options.keyOf);
-      for (const subscriber of subscribers.get(key ?? '') ?? [])
-        subscriber.changed(message.payload ?? null);
+      // Parsed once here, for every subscriber of its key.
+      const payload = parsed(message.payload);
+      const key = payload && options.keyOf(payload);
+      if (typeof key !== 'string') return;
+      for (const subscriber of subscribers.get(key) ?? []) subscriber.changed(payload);
     });
     candidate.on('error', (error) => {
       log.warn({ err: error }, `${name}: connection lost`);
@@ -131,15 +136,12 @@ export function createNotificationFeed(options: {
   };
 }
 
-function keyOfPayload(
-  payload: string | undefined,
-  keyOf: (payload: Record<string, unknown>) => unknown,
-): string | undefined {
+function parsed(text: string | undefined): Payload | null {
   try {
-    const key = keyOf(JSON.parse(payload ?? '') as Record<string, unknown>);
-    return typeof key === 'string' ? key : undefined;
+    const value: unknown = JSON.parse(text ?? '');
+    return value !== null && typeof value === 'object' ? (value as Payload) : null;
   } catch {
-    return undefined;
+    return null;
   }
 }
 
@@ -147,7 +149,7 @@ function keyOfPayload(
 export function feedPlugin(spec: {
   decorator: 'dossierFeed' | 'taskFeed';
   channel: string;
-  keyOf(payload: Record<string, unknown>): unknown;
+  keyOf(payload: Payload): unknown;
   /** The plugin's name, also in log messages. */
   name: string;
   metric: { name: string; help: string };

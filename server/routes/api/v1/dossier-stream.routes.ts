@@ -7,6 +7,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { STATUS_CODES, STATUS_LABELS } from '../../../domain/dossier-lifecycle.machine.js';
 import { callerOf } from '../../../plugins/app/accounts/auth.plugin.js';
 import type { DossierRow } from '../../../plugins/app/dossiers/dossier-transitions.js';
+import type { Payload } from '../../../plugins/app/live/notification-feed.js';
 import { EVENT_STREAM_SCHEMA, serveEventStream, type EventStream } from './event-stream.js';
 
 const idParams = {
@@ -42,11 +43,11 @@ const dossierStreamRoutes: FastifyPluginAsync = async (app) => {
   }
 
   /** The state an event's notification carries (migration 20261126030000); null: read it. */
-  function stateOfPayload(payload: string | null) {
-    if (payload === null) return null;
-    const p = JSON.parse(payload) as { seq?: number; status?: string; updatedAt?: string };
-    if (typeof p.seq !== 'number' || !p.status || !p.updatedAt) return null;
-    return stateOf(p.status as DossierRow['status'], new Date(p.updatedAt), p.seq);
+  function stateOfPayload(payload: Payload | null) {
+    const { seq, status, updatedAt } = payload ?? {};
+    if (typeof seq !== 'number' || typeof status !== 'string' || typeof updatedAt !== 'string')
+      return null;
+    return stateOf(status as DossierRow['status'], new Date(updatedAt), seq);
   }
 
   app.get<{ Params: FromSchema<typeof idParams> }>(
@@ -68,31 +69,18 @@ const dossierStreamRoutes: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       const { id } = await dossiers.visible(callerOf(request), request.params.id);
       let sentSeq = -1;
-      let reading = false;
-      let again = false;
-      // Events go out in seq order, each once: a read that ends after a
-      // newer notification was sent sends nothing.
+      // Events go out in seq order, each once: a read or a notification that
+      // comes after a newer one was sent sends nothing.
       const send = (current: ReturnType<typeof stateOf>, stream: EventStream) => {
         if (current.lastEventSeq <= sentSeq) return;
         sentSeq = current.lastEventSeq;
         stream.send('dossier', current, sentSeq);
       };
-      // One read at a time; a change during a read makes one more read.
       const push = async (stream: EventStream) => {
-        if (reading) {
-          again = true;
-          return;
-        }
-        reading = true;
         try {
-          do {
-            again = false;
-            send(await state(id), stream);
-          } while (again && !stream.ended());
+          send(await state(id), stream);
         } catch (error) {
           request.log.warn({ err: error, dossierId: id }, 'dossier stream read failed');
-        } finally {
-          reading = false;
         }
       };
       await serveEventStream(request, reply, {

@@ -4,7 +4,7 @@
 // connection open, and an end when the client goes away or the server
 // closes.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { FeedSubscriber } from '../../../plugins/app/live/notification-feed.js';
+import type { FeedSubscriber, Payload } from '../../../plugins/app/live/notification-feed.js';
 
 const HEARTBEAT_MS = 25_000;
 
@@ -22,7 +22,6 @@ export const EVENT_STREAM_SCHEMA = {
 export interface EventStream {
   /** Sends one event (ignored once the stream has ended). */
   send(event: string, data: unknown, id?: string | number): void;
-  ended(): boolean;
 }
 
 export async function serveEventStream(
@@ -33,7 +32,7 @@ export async function serveEventStream(
     /** What the stream sends once it listens. */
     start(stream: EventStream): Promise<void>;
     /** A notification (its payload; null: something may have changed, re-read). */
-    changed(payload: string | null, stream: EventStream): void;
+    changed(payload: Payload | null, stream: EventStream): void;
   },
 ): Promise<void> {
   const raw = reply.raw;
@@ -46,7 +45,6 @@ export async function serveEventStream(
       write(
         `event: ${event}\n${id === undefined ? '' : `id: ${id}\n`}data: ${JSON.stringify(data)}\n\n`,
       ),
-    ended: () => ended,
   };
 
   let unsubscribe = () => undefined as void;

@@ -119,8 +119,8 @@ const tasksRoutes: FastifyPluginAsync = async (app) => {
         subscribe: (subscriber) => app.taskFeed.subscribe(agencyId, subscriber),
         start: async (stream) => stream.send('ready', {}),
         changed: (payload, stream) => {
-          const created = payload === null ? null : (JSON.parse(payload) as TaskCreated);
-          if (!created) return stream.send('resync', {});
+          if (!payload) return stream.send('resync', {});
+          const created = payload as unknown as TaskCreated;
           const view = worklist.viewOf(caller, created);
           if (!view) return;
           worklist.list(caller, { view, id: created.taskId, limit: 1 }).then(
