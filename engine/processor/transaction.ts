@@ -18,6 +18,10 @@
 // A command may have a guard: a statement that goes first in the transaction,
 // in the round trip of its first statement, and fails the transaction when
 // what the command relies on no longer holds.
+// A write whose answer nothing reads can wait (later): it goes in the next
+// round trip, ahead of whatever that carries (at the latest with COMMIT). A
+// failure then shows at that trip, and the whole transaction rolls back, as
+// it would have anyway.
 import type { Writable } from 'node:stream';
 import type { Knex } from 'knex';
 import type { ClientBase, QueryConfig, QueryResult, QueryResultRow } from 'pg';
@@ -26,6 +30,8 @@ export interface Statement {
   /** $1, $2, ... placeholders. */
   text: string;
   values: unknown[];
+  /** false: sent unnamed, for texts of many shapes (knex's); else a named prepared statement. */
+  prepare?: boolean;
 }
 
 export interface Sql {
@@ -46,13 +52,21 @@ export interface Sql {
   last<T extends QueryResultRow>(text: string, values: unknown[]): Promise<T[]>;
   /** The transaction's first statement, sent with the next one; it must be set before any. */
   guard(statement: Statement): void;
+  /** A write nothing waits for: it goes with the transaction's next round trip. */
+  later(statement: Statement): void;
 }
 
-/** knex on the command's connection: query builders and raw statements. */
+/**
+ * knex on the command's connection (query builders and raw statements), with
+ * the transaction's own statements for code that only holds this.
+ */
 export interface CommandDb {
   (table: string): Knex.QueryBuilder;
   <TRecord extends object>(table: string): Knex.QueryBuilder<TRecord>;
   raw: Knex['raw'];
+  /** A statement of the transaction, as a named prepared statement. */
+  statement<T extends QueryResultRow>(text: string, values: unknown[]): Promise<T[]>;
+  later(statement: Statement): void;
 }
 
 type Callback = (error: Error | null, result?: unknown) => void;
@@ -76,16 +90,23 @@ export class CommandTransaction implements Sql {
   private begun = false;
   private committed = false;
   private guardStatement: Statement | null = null;
+  private waiting: Statement[] = [];
 
   constructor(
     knex: Knex,
     private readonly connection: ClientBase,
   ) {
-    // What knex sees as the connection: its statements go after BEGIN.
+    // What knex sees as the connection: its statements go after BEGIN (in
+    // the same round trip), and after the writes waiting for a trip.
     const inTransaction = {
-      query: (config: unknown, callback: Callback) => {
-        this.begin().then(
-          () => connection.query(config as QueryConfig, callback),
+      query: (config: QueryConfig, callback: Callback) => {
+        const statement = { text: config.text, values: config.values ?? [], prepare: false };
+        const sent =
+          this.begun && this.waiting.length === 0
+            ? connection.query(config)
+            : this.afterBegin([statement], null).then((results) => results[0]!);
+        sent.then(
+          (result) => callback(null, result),
           (error: Error) => callback(error),
         );
       },
@@ -93,11 +114,14 @@ export class CommandTransaction implements Sql {
     this.db = Object.assign((table: string) => knex(table).connection(inTransaction), {
       raw: ((sql: string, bindings: Knex.RawBinding[] = []) =>
         knex.raw(sql, bindings).connection(inTransaction)) as Knex['raw'],
+      statement: <T extends QueryResultRow>(text: string, values: unknown[]) =>
+        this.query<T>(text, values),
+      later: (statement: Statement) => this.later(statement),
     }) as CommandDb;
   }
 
   async query<T extends QueryResultRow>(text: string, values: unknown[]): Promise<T[]> {
-    if (this.begun) return this.prepared<T>(text, values);
+    if (this.begun && this.waiting.length === 0) return this.prepared<T>(text, values);
     const [rows] = await this.inOneTrip([{ text, values }]);
     return rows as T[];
   }
@@ -108,11 +132,14 @@ export class CommandTransaction implements Sql {
   }
 
   read<T extends QueryResultRow>(text: string, values: unknown[]): Promise<T[]> {
+    // After waiting writes, a read must see them: it goes in their round trip.
+    if (this.waiting.length > 0) return this.query<T>(text, values);
     return this.prepared<T>(text, values);
   }
 
   async last<T extends QueryResultRow>(text: string, values: unknown[]): Promise<T[]> {
-    if (!this.begun && !this.guardStatement) return this.prepared<T>(text, values);
+    if (!this.begun && !this.guardStatement && this.waiting.length === 0)
+      return this.prepared<T>(text, values);
     const [result] = await this.afterBegin([{ text, values }], 'commit');
     // (A failed flush throws: its COMMIT answered ROLLBACK, and rollback() finds nothing to end.)
     this.committed = true;
@@ -134,8 +161,18 @@ export class CommandTransaction implements Sql {
     this.guardStatement = statement;
   }
 
+  later(statement: Statement): void {
+    if (this.committed) throw new Error('the transaction has ended');
+    this.waiting.push(statement);
+  }
+
   async commit(): Promise<void> {
-    if (!this.begun || this.committed) return;
+    if (this.committed) return;
+    if (this.waiting.length > 0) {
+      await this.lastInOneTrip([]);
+      return;
+    }
+    if (!this.begun) return;
     checkCommitted(await this.connection.query('commit'));
   }
 
@@ -149,25 +186,19 @@ export class CommandTransaction implements Sql {
     }
   }
 
-  private async begin(): Promise<void> {
-    if (this.begun) return;
-    if (this.guardStatement) {
-      await this.afterBegin([], null);
-      return;
-    }
-    this.begun = true;
-    await this.connection.query('begin');
-  }
-
-  /** The statements, after BEGIN and the guard when the transaction starts with them. */
+  /**
+   * The statements, after BEGIN and the guard when the transaction starts
+   * with them, and after the writes waiting for a trip; their results.
+   */
   private async afterBegin(statements: Statement[], after: 'commit' | null) {
-    if (this.begun) return this.pipelined(statements, null, after);
+    const first = this.begun ? [] : this.guardStatement ? [this.guardStatement] : [];
+    const ahead = [...first, ...this.waiting];
+    this.waiting = [];
+    const before = this.begun ? null : 'begin';
     // Begun even when a statement after BEGIN fails: rollback() must end it.
     this.begun = true;
-    const guard = this.guardStatement;
-    if (!guard) return this.pipelined(statements, 'begin', after);
-    const results = await this.pipelined([guard, ...statements], 'begin', after);
-    return results.slice(1);
+    const results = await this.pipelined([...ahead, ...statements], before, after);
+    return results.slice(ahead.length);
   }
 
   private async prepared<T extends QueryResultRow>(text: string, values: unknown[]) {
@@ -195,8 +226,10 @@ export class CommandTransaction implements Sql {
     stream.cork();
     try {
       if (before) sent.push(client.query(before));
-      for (const { text, values } of statements)
-        sent.push(client.query({ name: nameOf(text), text, values }));
+      for (const { text, values, prepare } of statements)
+        sent.push(
+          client.query(prepare === false ? { text, values } : { name: nameOf(text), text, values }),
+        );
       if (after) sent.push(client.query(after));
     } finally {
       stream.uncork();

@@ -1,6 +1,7 @@
 // dossier.apologize: before a dossier goes late, the processing unit issues
 // an apology and a new appointment date (Mẫu 04); the applicant is told.
-import { appendDossierEvent } from '../plugins/app/audit/dossier-audit.js';
+import { appendEventStatement } from '../plugins/app/audit/dossier-audit.js';
+import { updateByIdStatement } from '../plugins/external/pipelined-transaction.js';
 import { defineWorker } from './worker-kit.js';
 import { dossierVariables, issueForm, jobDossier, tellApplicant } from './dossier-steps.js';
 
@@ -15,28 +16,33 @@ export default defineWorker<{ dossierId: string }>({
     const previous = dossier.appointment_at ?? now;
     const extra = Number(job.headers.extraWorkingDays ?? DEFAULT_EXTRA_WORKING_DAYS);
     const appointmentAt = ctx.calendar().addWorkingDays(previous, extra);
-    await trx('dossiers')
-      .where('id', dossier.id)
-      .update({ appointment_at: appointmentAt, updated_at: now });
-    await appendDossierEvent(trx, {
-      dossierId: dossier.id,
-      at: now,
-      actorId: null,
-      actorRole: 'system',
-      action: 'APOLOGIZE',
-      fromStatus: dossier.status,
-      toStatus: dossier.status,
-      reason: job.headers.reason ?? null,
-      elementId: job.elementId,
-      changes: {
-        appointment_at: { old: previous.toISOString(), new: appointmentAt.toISOString() },
-      },
-    });
-    await issueForm(trx, dossier.id, '04', now, {
+    trx.later(
+      updateByIdStatement('dossiers', dossier.id, {
+        appointment_at: appointmentAt,
+        updated_at: now,
+      }),
+    );
+    trx.later(
+      appendEventStatement({
+        dossierId: dossier.id,
+        at: now,
+        actorId: null,
+        actorRole: 'system',
+        action: 'APOLOGIZE',
+        fromStatus: dossier.status,
+        toStatus: dossier.status,
+        reason: job.headers.reason ?? null,
+        elementId: job.elementId,
+        changes: {
+          appointment_at: { old: previous.toISOString(), new: appointmentAt.toISOString() },
+        },
+      }),
+    );
+    issueForm(trx, dossier.id, '04', now, {
       previousAppointmentAt: previous.toISOString(),
       appointmentAt: appointmentAt.toISOString(),
     });
-    await tellApplicant(trx, ctx, dossier, 'dossier.apology', {
+    tellApplicant(trx, ctx, dossier, 'dossier.apology', {
       appointmentAt: appointmentAt.toISOString(),
     });
     return { appointmentAt: appointmentAt.toISOString() };

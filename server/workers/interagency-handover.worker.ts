@@ -69,7 +69,7 @@ export default defineWorker<Variables>({
       },
       now,
     );
-    await issueForm(trx, dossierId, '05', now, {
+    issueForm(trx, dossierId, '05', now, {
       to: target,
       agencyCode,
       handedOverAt: now.toISOString(),

@@ -15,7 +15,7 @@ export default defineWorker<{ dossierId: string; approvalDecision?: string }>({
     const now = ctx.clock.now();
     const approved = job.variables.approvalDecision !== 'refuse';
     const resultNumber = `${dossier.code ?? dossier.id}/${approved ? 'GP' : 'TB'}`;
-    await step(trx, dossier, 'ISSUE_RESULT', job, ctx, {
+    step(trx, dossier, 'ISSUE_RESULT', job, ctx, {
       reason: approved ? null : 'Từ chối giải quyết / refused on the merits',
     });
     await ctx.services.results.issue(trx, dossier.id, {
@@ -24,7 +24,7 @@ export default defineWorker<{ dossierId: string; approvalDecision?: string }>({
       signer: job.headers.signer ?? 'Lãnh đạo cơ quan / agency leader',
       approved,
     });
-    await tellApplicant(trx, ctx, dossier, 'dossier.result-issued', { resultNumber });
+    tellApplicant(trx, ctx, dossier, 'dossier.result-issued', { resultNumber });
     return { resultNumber };
   },
 });

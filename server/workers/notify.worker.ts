@@ -18,7 +18,7 @@ export default defineWorker<{ dossierId: string }>({
     const dossier = await jobDossier(trx, job);
     const audience = job.headers.audience ?? 'applicant';
     if (audience === 'applicant') {
-      await tellApplicant(trx, ctx, dossier, template as TemplateName, {});
+      tellApplicant(trx, ctx, dossier, template as TemplateName, {});
       return { notified: 1 };
     }
     const staff = await trx('accounts')

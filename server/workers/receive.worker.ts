@@ -8,20 +8,20 @@ export default defineWorker<{ dossierId: string }>({
   variables: dossierVariables,
   async run(trx, job, ctx) {
     const dossier = await jobDossier(trx, job);
-    const procedure = await ctx.services.procedures.byId(dossier.procedure_id, trx);
+    const procedure = await ctx.services.procedures.filedVersion(dossier.procedure_id, trx);
     const now = ctx.clock.now();
     const appointmentAt = ctx.calendar().appointmentDate(now, procedure.processingTime);
-    await step(trx, dossier, 'RECEIVE', job, ctx, {
+    step(trx, dossier, 'RECEIVE', job, ctx, {
       columns: { received_at: now, appointment_at: appointmentAt },
     });
     const receiptNumber = dossier.code ?? dossier.id;
-    await issueForm(trx, dossier.id, '01', now, {
+    issueForm(trx, dossier.id, '01', now, {
       receiptNumber,
       receivedAt: now.toISOString(),
       appointmentAt: appointmentAt.toISOString(),
       procedure: procedure.name,
     });
-    await tellApplicant(trx, ctx, dossier, 'dossier.received', {
+    tellApplicant(trx, ctx, dossier, 'dossier.received', {
       appointmentAt: appointmentAt.toISOString(),
     });
     return { appointmentAt: appointmentAt.toISOString(), receiptNumber };

@@ -21,9 +21,9 @@ export default defineWorker<{ dossierId: string; refusalReasons?: string | strin
     const dossier = await jobDossier(trx, job);
     const reasons = ([] as string[]).concat(job.variables.refusalReasons ?? []).join('; ');
     const now = ctx.clock.now();
-    await step(trx, dossier, 'REFUSE', job, ctx, { reason: reasons });
-    await issueForm(trx, dossier.id, '03', now, { reasons });
-    await tellApplicant(trx, ctx, dossier, 'dossier.refused', { reasons });
+    step(trx, dossier, 'REFUSE', job, ctx, { reason: reasons });
+    issueForm(trx, dossier.id, '03', now, { reasons });
+    tellApplicant(trx, ctx, dossier, 'dossier.refused', { reasons });
     return {};
   },
 });

@@ -9,15 +9,15 @@ export default defineWorker<{ dossierId: string }>({
   variables: dossierVariables,
   async run(trx, job, ctx) {
     const dossier = await jobDossier(trx, job);
-    const procedure = await ctx.services.procedures.byId(dossier.procedure_id, trx);
+    const procedure = await ctx.services.procedures.filedVersion(dossier.procedure_id, trx);
     const total = procedure.fees.reduce((sum, fee) => sum + fee.amountVnd, 0);
     const due = {
       items: procedure.fees,
       totalVnd: total,
       requestedAt: ctx.clock.now().toISOString(),
     };
-    await step(trx, dossier, 'REQUEST_FEE', job, ctx, { columns: { fees_due: due } });
-    await tellApplicant(trx, ctx, dossier, 'dossier.fee-requested', {
+    step(trx, dossier, 'REQUEST_FEE', job, ctx, { columns: { fees_due: due } });
+    tellApplicant(trx, ctx, dossier, 'dossier.fee-requested', {
       amount: new Intl.NumberFormat('vi-VN').format(total),
     });
     return { feeAmountVnd: total };

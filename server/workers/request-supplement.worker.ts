@@ -36,12 +36,12 @@ export default defineWorker<{ dossierId: string; missingItems?: Item[]; missing?
     const days = Number(job.headers.deadlineDays ?? DEFAULT_DEADLINE_DAYS);
     const deadline = new Date(now.getTime() + days * 86_400_000);
     const reason = items.map((i) => `${itemName(i)}${i.reason ? `: ${i.reason}` : ''}`).join('; ');
-    await step(trx, dossier, 'REQUEST_SUPPLEMENT', job, ctx, {
+    step(trx, dossier, 'REQUEST_SUPPLEMENT', job, ctx, {
       reason,
       columns: { paused_at: now },
     });
-    await issueForm(trx, dossier.id, '02', now, { items, deadline: deadline.toISOString() });
-    await tellApplicant(trx, ctx, dossier, 'dossier.supplement-requested', {
+    issueForm(trx, dossier.id, '02', now, { items, deadline: deadline.toISOString() });
+    tellApplicant(trx, ctx, dossier, 'dossier.supplement-requested', {
       items: reason,
       deadline: deadline.toISOString(),
     });

@@ -15,8 +15,8 @@ export default defineWorker<{ dossierId: string; resultDelivery?: string }>({
     const dossier = await jobDossier(trx, job);
     const wanted = job.variables.resultDelivery ?? (dossier.channel === 2 ? 'online' : 'counter');
     const channel = (CHANNELS as readonly string[]).includes(wanted) ? wanted : 'online';
-    await step(trx, dossier, 'RETURN_RESULT', job, ctx, { reason: `channel: ${channel}` });
-    await tellApplicant(trx, ctx, dossier, 'dossier.result-returned', { channel });
+    step(trx, dossier, 'RETURN_RESULT', job, ctx, { reason: `channel: ${channel}` });
+    tellApplicant(trx, ctx, dossier, 'dossier.result-returned', { channel });
     return { returnedBy: channel };
   },
 });

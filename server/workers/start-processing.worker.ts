@@ -6,7 +6,7 @@ export default defineWorker<{ dossierId: string }>({
   type: 'dossier.start-processing',
   variables: dossierVariables,
   async run(trx, job, ctx) {
-    await step(trx, await jobDossier(trx, job), 'START_PROCESSING', job, ctx);
+    step(trx, await jobDossier(trx, job), 'START_PROCESSING', job, ctx);
     return {};
   },
 });

@@ -8,11 +8,11 @@ export default defineWorker<{ dossierId: string }>({
   variables: dossierVariables,
   async run(trx, job, ctx) {
     const dossier = await jobDossier(trx, job);
-    const ended = await step(trx, dossier, 'SUPPLEMENT_EXPIRED', job, ctx, {
+    const ended = step(trx, dossier, 'SUPPLEMENT_EXPIRED', job, ctx, {
       reason: 'Quá hạn bổ sung hồ sơ / supplement deadline passed',
       columns: { paused_at: null },
     });
-    await tellApplicant(trx, ctx, dossier, 'dossier.supplement-expired', {});
+    tellApplicant(trx, ctx, dossier, 'dossier.supplement-expired', {});
     return { finalStatus: ended.status };
   },
 });

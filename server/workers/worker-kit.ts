@@ -12,7 +12,11 @@ import {
   type ProcessDefinitionRef,
 } from '../plugins/app/dossiers/dossier-process.js';
 import type { Services } from '../plugins/app/services.plugin.js';
-import { knexOf, pipelinedTransaction } from '../plugins/external/pipelined-transaction.js';
+import {
+  knexOf,
+  pipelinedTransaction,
+  type KnexOnTransaction,
+} from '../plugins/external/pipelined-transaction.js';
 import type { ZeebeClient } from '../plugins/external/zeebe-client.js';
 
 export interface WorkerContext {
@@ -51,7 +55,7 @@ export interface WorkerDefinition<V> {
   variables: AnySchema;
   /** The work, in one transaction; the result becomes process variables. */
   run(
-    trx: Knex.Transaction,
+    trx: KnexOnTransaction,
     job: JobInput<V>,
     ctx: WorkerContext,
   ): Promise<Record<string, unknown>>;

@@ -89,3 +89,39 @@ describe('statements sent in one round trip', () => {
     }
   });
 });
+
+describe('writes that wait for the next round trip', () => {
+  it('are seen by the next statement, knex or prepared, and commit with the transaction', async () => {
+    await transaction(async (tx) => {
+      tx.later(insert(10));
+      const [seen] = await tx.db
+        .raw<{ rows: { n: number }[] }>(
+          'select count(*)::int as n from pipelined where n = ?',
+          [10],
+        )
+        .then((r) => r.rows);
+      expect(seen).toEqual({ n: 1 });
+      tx.later(insert(11));
+      expect(await tx.read('select count(*)::int as n from pipelined where n >= $1', [10])).toEqual(
+        [{ n: 2 }],
+      );
+      tx.later(insert(12));
+    });
+    expect(await stored()).toEqual([1, 2, 10, 11, 12]);
+  });
+
+  it('fail the transaction when one fails, even when only the commit carries it', async () => {
+    const failing = transaction(async (tx) => {
+      tx.later(insert(13));
+      tx.later(insert(1));
+    });
+    await expect(failing).rejects.toMatchObject({ code: '23505' });
+    const failingWithLast = transaction(async (tx) => {
+      await tx.inOneTrip([insert(14)]);
+      tx.later(insert(2));
+      await tx.last('insert into pipelined (n) values ($1)', [15]);
+    });
+    await expect(failingWithLast).rejects.toMatchObject({ code: '23505' });
+    expect(await stored()).toEqual([1, 2, 10, 11, 12]);
+  });
+});

@@ -9,7 +9,12 @@ import {
 } from '../../../domain/dossier-lifecycle.machine.js';
 import { AppError } from '../../../errors.js';
 import {
+  updateByIdStatement,
+  type KnexOnTransaction,
+} from '../../external/pipelined-transaction.js';
+import {
   appendDossierEvent,
+  appendEventStatement,
   type DossierEventInput,
   type FieldChanges,
   type JsonValue,
@@ -117,6 +122,25 @@ export async function transition(
     .returning('*');
   await appendDossierEvent(trx, plan.event);
   return updated!;
+}
+
+/**
+ * The same change as `transition`, written later (with the transaction's next
+ * round trip): nothing waits for its answer. The dossier, locked, must exist;
+ * returns the row as the update leaves it.
+ */
+export function transitionLater(
+  trx: KnexOnTransaction,
+  dossier: DossierRow,
+  event: DossierEventType,
+  actor: Actor,
+  now: Date,
+  extras: TransitionExtras = {},
+): DossierRow {
+  const plan = planTransition(dossier, event, actor, now, extras);
+  trx.later(updateByIdStatement('dossiers', dossier.id, plan.columns));
+  trx.later(appendEventStatement(plan.event));
+  return { ...dossier, ...plan.columns };
 }
 
 /** Dates in the audit trail as ISO strings, the rest as JSON. */

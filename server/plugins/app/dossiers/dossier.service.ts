@@ -17,6 +17,7 @@ import type { FileStorage } from '../../external/file-storage.js';
 import { batchedById } from '../../external/batched-read.js';
 import {
   pipelinedTransaction,
+  knexOf,
   type PipelinedTransaction,
   type Statement,
 } from '../../external/pipelined-transaction.js';
@@ -24,12 +25,7 @@ import { appendDossierEvent, chainedEvent, chainHeadOf } from '../audit/dossier-
 import { dossierScope, type Caller } from '../access/access-rules.js';
 import type { FormRegistry } from '../forms/form-registry.js';
 import type { NotificationService } from '../notifications/notification.service.js';
-import {
-  procedureFromRow,
-  type Procedure,
-  type ProcedureRow,
-  type ProcedureService,
-} from '../procedures/procedure.service.js';
+import type { ProcedureService, ProcedureVersion } from '../procedures/procedure.service.js';
 import { lockDossier, planTransition, transition, type DossierRow } from './dossier-transitions.js';
 import { codePlaceholder, submissionStatement } from './submission-statement.js';
 import { UploadInspector, UploadTooLarge } from './upload-inspector.js';
@@ -121,9 +117,6 @@ select coalesce((select array_agg(document_key) from attachments where dossier_i
   ) head on true
  where d.id = $1`;
 
-const DOSSIER_PROCEDURE = `
-select p.* from procedures p join dossiers d on d.procedure_id = p.id where d.id = $1`;
-
 /** Statuses in which the applicant may still change the form and the files. */
 const EDITABLE: DossierStatus[] = ['draft', 'supplement_requested'];
 
@@ -198,7 +191,7 @@ export function createDossierService(deps: DossierDeps) {
    * the keys of the documents on file; null when the originals are on paper
    * (checked at the counter).
    */
-  function problems(dossier: DossierRow, procedure: Procedure, present: Set<string> | null) {
+  function problems(dossier: DossierRow, procedure: ProcedureVersion, present: Set<string> | null) {
     const found: ErrorDetail[] = [];
     const result = forms.validate(procedure.form.id, procedure.form.version, dossier.form_data);
     if (!result.valid) {
@@ -224,7 +217,8 @@ export function createDossierService(deps: DossierDeps) {
   /**
    * Locks the dossier (if the caller may see it) and reads what submitting it
    * needs, after `before`, in one round trip; each statement starts after the
-   * one before it, so the reads see the dossier as locked.
+   * one before it, so the reads see the dossier as locked. The procedure
+   * version comes from the catalogue's cache (read on this connection once).
    */
   async function lockForSubmit(
     tx: PipelinedTransaction,
@@ -237,14 +231,16 @@ export function createDossierService(deps: DossierDeps) {
       ...before,
       { text: lockDossierStatement(limit), values: limit ? [id, limit[1]] : [id] },
       { text: SUBMIT_CONTEXT, values: [id] },
-      { text: DOSSIER_PROCEDURE, values: [id] },
     ]);
-    const [dossier, context, procedure] = results.slice(before.length).map((rows) => rows[0]);
+    const [dossier, context] = results.slice(before.length).map((rows) => rows[0]) as [
+      DossierRow | undefined,
+      SubmitContext,
+    ];
     return {
       before: results.slice(0, before.length),
-      dossier: dossier as DossierRow | undefined,
-      context: context as SubmitContext,
-      procedure: procedure && procedureFromRow(procedure as ProcedureRow),
+      dossier,
+      context,
+      procedure: dossier && (await procedures.filedVersion(dossier.procedure_id, knexOf(tx))),
     };
   }
 
@@ -254,7 +250,7 @@ export function createDossierService(deps: DossierDeps) {
    * message and the applicant's notice (submission-statement.ts).
    */
   function submission(
-    locked: { dossier: DossierRow; context: SubmitContext; procedure: Procedure },
+    locked: { dossier: DossierRow; context: SubmitContext; procedure: ProcedureVersion },
     actor: { id: string; role: string },
     paperOriginals: boolean,
   ): Statement {
@@ -323,7 +319,7 @@ export function createDossierService(deps: DossierDeps) {
 
     /** What keeps the dossier from being complete: form errors and missing documents. */
     async checkCompleteness(trx: Knex.Transaction, dossier: DossierRow): Promise<ErrorDetail[]> {
-      const procedure = await procedures.byId(dossier.procedure_id, trx);
+      const procedure = await procedures.filedVersion(dossier.procedure_id, trx);
       if (dossier.channel !== 2) return problems(dossier, procedure, null);
       const present = await trx('attachments')
         .where('dossier_id', dossier.id)
@@ -397,7 +393,7 @@ export function createDossierService(deps: DossierDeps) {
       const dossier = await visible(caller, id);
       if (dossier.applicant_id !== caller.id) throw new AppError('FORBIDDEN');
       requireEditable(dossier);
-      const procedure = await procedures.byId(dossier.procedure_id);
+      const procedure = await procedures.filedVersion(dossier.procedure_id);
       const document = procedure.documents.find((d) => d.key === upload.documentKey);
       if (!document) {
         upload.stream.resume();

@@ -2,6 +2,7 @@
 // and sent later by the relay, with retries. Without a mail server
 // configured, messages are kept for operators to read.
 import type { Knex } from 'knex';
+import { insertStatement, type Statement } from '../../external/pipelined-transaction.js';
 import { render, type Locale, type TemplateName } from './notification-templates.js';
 
 export interface Mailer {
@@ -22,6 +23,8 @@ export interface NotificationService {
   queue(db: Knex | Knex.Transaction, message: NotificationMessage): Promise<string>;
   /** The notifications row `queue` writes, for a caller that writes it in a statement of its own. */
   row(message: NotificationMessage): Record<string, unknown>;
+  /** The statement that queues the message (what `queue` runs). */
+  statement(message: NotificationMessage): Statement;
   /** Sends due messages; returns how many were sent. */
   relay(limit?: number): Promise<number>;
 }
@@ -55,6 +58,8 @@ export function createNotificationService(deps: {
     delivers: mailer !== null,
 
     row: rowOf,
+
+    statement: (message) => insertStatement('notifications', rowOf(message)),
 
     async queue(trx, message) {
       const [row] = await trx('notifications').insert(rowOf(message)).returning('id');

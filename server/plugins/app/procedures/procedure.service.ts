@@ -21,6 +21,9 @@ export interface Procedure extends StoredProcedure {
   publishedAt: Date | null;
 }
 
+/** A procedure version's content: what a dossier filed under it follows. */
+export type ProcedureVersion = Omit<Procedure, 'status' | 'publishedAt'>;
+
 export interface ProcedureRow {
   id: string;
   code: string;
@@ -56,6 +59,14 @@ export function createProcedureService(deps: {
   formExists(id: string, version: number): boolean;
 }) {
   const { db, clock } = deps;
+  // Versions past draft (published or retired): their content never changes.
+  const filed = new Map<string, ProcedureVersion>();
+
+  async function byId(id: string, trx: Knex | Knex.Transaction = db): Promise<Procedure> {
+    const row = await trx<ProcedureRow>('procedures').where({ id }).first();
+    if (!row) throw new AppError('NOT_FOUND');
+    return procedureFromRow(row);
+  }
 
   async function agencyId(trx: Knex | Knex.Transaction, code: string): Promise<string> {
     const agency = await trx('agencies').where({ code }).first('id');
@@ -162,10 +173,15 @@ export function createProcedureService(deps: {
       return procedureFromRow(row);
     },
 
-    async byId(id: string, trx: Knex | Knex.Transaction = db): Promise<Procedure> {
-      const row = await trx<ProcedureRow>('procedures').where({ id }).first();
-      if (!row) throw new AppError('NOT_FOUND');
-      return procedureFromRow(row);
+    byId,
+
+    /** The content of the version a dossier was filed under, read once per version past draft. */
+    async filedVersion(id: string, trx: Knex | Knex.Transaction = db): Promise<ProcedureVersion> {
+      const known = filed.get(id);
+      if (known) return known;
+      const procedure = await byId(id, trx);
+      if (procedure.status !== 'draft') filed.set(id, procedure);
+      return procedure;
     },
 
     versions(code: string): Promise<Procedure[]> {
