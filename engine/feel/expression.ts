@@ -78,6 +78,19 @@ function compileBody(source: string, body: string): Expression {
     },
   });
   const variableNames = variableNamesOf(tree, body);
+  const name = bareName(tree, body);
+  if (name !== null) {
+    // What feelin answers for a JSON value (a variable's), without parsing again.
+    return {
+      source,
+      isStatic: false,
+      variableNames,
+      evaluate: (variables) =>
+        Object.hasOwn(variables, name) && variables[name] !== undefined
+          ? toJsonValue(variables[name])
+          : null,
+    };
+  }
 
   return {
     source,
@@ -102,4 +115,20 @@ function compileBody(source: string, body: string): Expression {
       }
     },
   };
+}
+
+/**
+ * The variable an expression is when it is only a plain name (`=dossierId`):
+ * most mappings and correlation keys are. Null for anything else.
+ */
+function bareName(tree: ReturnType<typeof parseExpression>, body: string): string | null {
+  const nodes: { name: string; from: number; to: number }[] = [];
+  tree.iterate({
+    enter: (node) => void nodes.push({ name: node.type.name, from: node.from, to: node.to }),
+  });
+  const [top, variable, identifier] = nodes;
+  if (nodes.length !== 3 || top!.name !== 'Expression') return null;
+  if (variable!.name !== 'VariableName' || identifier!.name !== 'Identifier') return null;
+  const text = body.slice(identifier!.from, identifier!.to);
+  return /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(text) ? text : null;
 }

@@ -1,4 +1,7 @@
+import { evaluate as evaluateFeel } from 'feelin';
 import { describe, expect, it } from 'vitest';
+import { toJsonValue } from '../../../engine/feel/feel-value.js';
+import { camundaBuiltins } from '../../../engine/feel/camunda-builtins.js';
 import {
   ExpressionError,
   compileExpression,
@@ -119,6 +122,35 @@ describe('variableNames', () => {
   it('passes only the named variables', () => {
     // A name the expression does not read cannot shadow a built-in.
     expect(evaluate('=count(items)', { items: [1, 2], count: 'not a function' })).toBe(2);
+  });
+});
+
+describe('a bare name (answered without the FEEL library)', () => {
+  const values: Record<string, unknown> = {
+    text: '2024-01-01T00:00:00Z',
+    number: 12.5,
+    flag: false,
+    nothing: null,
+    nested: { items: [1, { a: 'b' }], when: '2024-01-01' },
+  };
+  it.each(['text', 'number', 'flag', 'nothing', 'nested', 'missing', 'count', 'now', ' text '])(
+    '=%s answers as feelin does',
+    (name) => {
+      const context = { ...camundaBuiltins(new Date(0)), ...values };
+      const expected = toJsonValue(evaluateFeel(name, context, 'camunda').value);
+      expect(evaluate(`=${name}`, values, new Date(0))).toEqual(expected);
+    },
+  );
+
+  it('gives the variable, not a built-in of the same name', () => {
+    expect(evaluate('=now', { now: 'a variable' })).toBe('a variable');
+  });
+
+  it('answers a copy, so the result never shares the variable', () => {
+    const variables = { nested: { list: [1] } };
+    const result = evaluate('=nested', variables) as { list: number[] };
+    result.list.push(2);
+    expect(variables.nested.list).toEqual([1]);
   });
 });
 
