@@ -21,6 +21,8 @@
 //   DATABASE_URL                a PostgreSQL server (a fresh database is made and dropped);
 //                               else an embedded PostgreSQL in a temporary directory
 //   BENCH_SECONDS               how long new dossiers are started (default 20)
+//   BENCH_WARMUP_SECONDS        dossiers driven first, not measured, so that the
+//                               figures are those of a warm server (default 15)
 //   BENCH_CONCURRENCY           dossiers in flight at once (default 32)
 //   BENCH_DOSSIERS              drafts prepared, the most that run (default 3000)
 //   BENCH_STEP_TIMEOUT_SECONDS  one wait for a task or a status fails after this (default 30)
@@ -43,6 +45,7 @@ function numberFromEnv(name: string, fallback: number): number {
 }
 
 const SECONDS = numberFromEnv('BENCH_SECONDS', 20);
+const WARMUP_SECONDS = numberFromEnv('BENCH_WARMUP_SECONDS', 15);
 const CONCURRENCY = Math.floor(numberFromEnv('BENCH_CONCURRENCY', 32));
 const DOSSIERS = Math.floor(numberFromEnv('BENCH_DOSSIERS', 3000));
 const STEP_TIMEOUT_MS = numberFromEnv('BENCH_STEP_TIMEOUT_SECONDS', 30) * 1000;
@@ -290,32 +293,47 @@ try {
     return { ...trace, latencyMs: finishedAt - started, finishedAt };
   }
 
-  // The run: CONCURRENCY bots, each driving one dossier after another until
-  // BENCH_SECONDS have passed or the drafts run out; then the ones in flight finish.
+  // A run: CONCURRENCY bots, each driving one dossier after another until
+  // `seconds` have passed or the drafts run out; then the ones in flight finish.
+  let next = 0;
+  /** Returns when new dossiers stopped starting. */
+  async function runFor(seconds: number, done: Done[], failures: string[]): Promise<number> {
+    const stopStarting = performance.now() + seconds * 1000;
+    hardStop = stopStarting + DRAIN_MS;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (performance.now() < stopStarting && next < ids.length) {
+          const id = ids[next++]!;
+          try {
+            done.push(await drive(id));
+          } catch (error) {
+            // A failed step, or a failed request (e.g. a reset connection): counted, and on to the next.
+            failures.push(error instanceof Error ? error.message : String(error));
+          }
+        }
+      }),
+    );
+    return stopStarting;
+  }
+
+  // The warm-up: the same run, unmeasured, so that the server's code is
+  // compiled and its caches filled, as on a server that has been up a while.
+  process.stdout.write(`warming up for ${WARMUP_SECONDS}s...\n`);
+  const warmedUp: Done[] = [];
+  const warmupFailures: string[] = [];
+  await runFor(WARMUP_SECONDS, warmedUp, warmupFailures);
+  timings.clear();
+
   process.stdout.write(`driving dossiers for ${SECONDS}s with ${CONCURRENCY} in flight...\n`);
   const done: Done[] = [];
   const failures: string[] = [];
-  let next = 0;
+  const firstMeasured = next;
   const transactionsBefore = await transactionsSoFar();
   const systemCpuBefore = await processGroupCpu(system.pid);
   const pgCpuBefore = await backendCpu(db, databaseName);
   const cpuBefore = process.cpuUsage();
   const runStart = performance.now();
-  const stopStarting = runStart + SECONDS * 1000;
-  hardStop = stopStarting + DRAIN_MS;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < stopStarting && next < ids.length) {
-        const id = ids[next++]!;
-        try {
-          done.push(await drive(id));
-        } catch (error) {
-          // A failed step, or a failed request (e.g. a reset connection): counted, and on to the next.
-          failures.push(error instanceof Error ? error.message : String(error));
-        }
-      }
-    }),
-  );
+  const stopStarting = await runFor(SECONDS, done, failures);
   const runEnd = performance.now();
   const botsCpuMs = (({ user, system }) => (user + system) / 1000)(process.cpuUsage(cpuBefore));
   const systemCpuMs = (await processGroupCpu(system.pid)) - systemCpuBefore;
@@ -382,7 +400,8 @@ try {
     `machine: ${availableParallelism()} cores; load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, ` +
       `after the run ${loadAfterRun.map((l) => l.toFixed(2)).join(' ')} (other processes share the machine)`,
     '',
-    `dossiers completed        ${done.length} (failed ${failures.length}, started ${next} of ${ids.length} drafts)`,
+    `warm-up                   ${warmedUp.length} dossiers completed (failed ${warmupFailures.length}) in ${WARMUP_SECONDS} s, not measured`,
+    `dossiers completed        ${done.length} (failed ${failures.length}, started ${next - firstMeasured}; ${next} of ${ids.length} drafts used)`,
     `dossiers/s                ${fixed(rate, 1)} over ${fixed(elapsedS, 1)} s incl. ramp-up and drain; ` +
       `steady state ${fixed(steadyRate, 1)}`,
     `submit → status 10        p50 ${fixed(percentile(latencies, 50), 0)} ms, p99 ${fixed(percentile(latencies, 99), 0)} ms, ` +
