@@ -74,7 +74,21 @@ export class DossierCodeError extends Error {
   }
 }
 
+// A server has one pattern (its configuration): parsed once, not per code.
+const parsedPatterns = new Map<string, { parts: Part[]; errors: Message[] }>();
+const PARSED_MAX = 64;
+
 function parse(pattern: string): { parts: Part[]; errors: Message[] } {
+  let parsed = parsedPatterns.get(pattern);
+  if (!parsed) {
+    parsed = parseOnce(pattern);
+    if (parsedPatterns.size >= PARSED_MAX) parsedPatterns.clear();
+    parsedPatterns.set(pattern, parsed);
+  }
+  return parsed;
+}
+
+function parseOnce(pattern: string): { parts: Part[]; errors: Message[] } {
   const parts: Part[] = [];
   const errors: Message[] = [];
   // Split into literals and `{...}` tokens; a lone brace is an error, not a literal.
@@ -119,7 +133,7 @@ function parse(pattern: string): { parts: Part[]; errors: Message[] } {
 /** Checks a code pattern; lists every problem in Vietnamese and English. */
 export function validatePattern(pattern: string): PatternValidation {
   const { errors } = parse(pattern);
-  return errors.length === 0 ? { ok: true } : { ok: false, errors };
+  return errors.length === 0 ? { ok: true } : { ok: false, errors: [...errors] };
 }
 
 /**

@@ -296,8 +296,31 @@ export function applyDossierEvent(
   event: DossierEvent | DossierEventType,
   context?: Partial<DossierLifecycleContext>,
 ): ApplyDossierEventResult {
-  const snapshot = snapshotOf(status, context);
   const type: unknown = typeof event === 'string' ? event : event.type;
+  const key = JSON.stringify([status, context ?? null, type]);
+  let result = decided.get(key);
+  if (!result) {
+    result = decide(status, type, context);
+    if (decided.size >= DECIDED_MAX) decided.clear();
+    decided.set(key, result);
+  }
+  // A copy: the caller may change what it gets.
+  return result.ok
+    ? { ...result, context: { ...result.context } }
+    : { ...result, allowed: [...result.allowed], message: { ...result.message } };
+}
+
+// The machine is pure and its states few: each (status, context, event) is
+// worked out by xstate once, then answered from here.
+const decided = new Map<string, ApplyDossierEventResult>();
+const DECIDED_MAX = 4096;
+
+function decide(
+  status: DossierStatus,
+  type: unknown,
+  context?: Partial<DossierLifecycleContext>,
+): ApplyDossierEventResult {
+  const snapshot = snapshotOf(status, context);
   if (!isEventType(type) || !snapshot.can({ type })) {
     const allowed = DOSSIER_EVENTS.filter((t) => snapshot.can({ type: t }));
     return { ok: false, status, allowed, message: refusalMessage(status, type, allowed) };

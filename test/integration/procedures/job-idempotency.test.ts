@@ -1,7 +1,8 @@
 // Jobs arrive at least once: the same `dossier.receive` job delivered twice
 // (one after the other, later by the clock; or both at once) receives the
 // dossier once: one status change, one audit event, one receipt, one
-// notification, and the second delivery answers what the first one did.
+// notification, and the second delivery answers what the first one did. A
+// user task job that comes back after its timeout keeps its one worklist row.
 import { randomInt, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -133,5 +134,78 @@ describe('dossier.receive delivered twice', () => {
     expect(again).toMatchObject({ kind: 'fail', retries: 0 });
     const { events, forms, notices } = await effects(dossier);
     expect([events.length, forms, notices]).toEqual([1, 1, 1]);
+  });
+});
+
+describe('a user task job that comes back after its timeout', () => {
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    app = await build();
+    await seedDemo(app.db, app.services.procedures);
+  });
+  afterAll(() => app?.close());
+
+  it('keeps its one worklist row (with the new job key) and is recorded as created once', async () => {
+    const published = await app
+      .db('procedures')
+      .where({ code: procedure.code, status: 'published' })
+      .first();
+    const citizen = await app.db('accounts').where('email', procedure.bots.citizen).first('id');
+    const [dossier] = await app
+      .db('dossiers')
+      .insert({
+        procedure_id: published.id,
+        agency_id: published.agency_id,
+        applicant_id: citizen.id,
+        channel: 2,
+        status: 'received',
+        form_data: procedure.formData(),
+        created_by: citizen.id,
+      })
+      .returning('id');
+    const elementInstanceKey = String(randomInt(1, 2 ** 47));
+    const delivery = (jobKey: string) =>
+      app.services.worklist.upsertFromJob({
+        jobKey,
+        elementInstanceKey,
+        processInstanceKey: String(randomInt(1, 2 ** 47)),
+        elementId: 'Task_Appraisal',
+        name: 'Thẩm định hồ sơ',
+        dossierId: dossier.id,
+        agencyCode: null,
+        headers: { 'io.camunda.zeebe:candidateGroups': 'specialist' },
+      });
+    const first = await delivery('1001');
+    const again = await delivery('1002');
+    expect(again.id).toBe(first.id);
+    const rows = await app.db('tasks').where('element_instance_key', elementInstanceKey);
+    expect(rows.map((r) => [r.job_key, r.agency_id, r.candidate_groups])).toEqual([
+      ['1002', published.agency_id, ['specialist']],
+    ]);
+    const created = await app
+      .db('dossier_events')
+      .where({ dossier_id: dossier.id, action: 'TASK_CREATED' })
+      .select('element_id', 'from_status', 'to_status');
+    expect(created).toEqual([
+      { element_id: 'Task_Appraisal', from_status: 'received', to_status: 'received' },
+    ]);
+  });
+
+  it('for a dossier that does not exist, fails and leaves no row', async () => {
+    const elementInstanceKey = String(randomInt(1, 2 ** 47));
+    await expect(
+      app.services.worklist.upsertFromJob({
+        jobKey: '1',
+        elementInstanceKey,
+        processInstanceKey: '1',
+        elementId: 'Task_Appraisal',
+        name: 'Thẩm định hồ sơ',
+        dossierId: randomUUID(),
+        agencyCode: null,
+        headers: {},
+      }),
+    ).rejects.toThrow(/does not exist/);
+    expect(await app.db('tasks').where('element_instance_key', elementInstanceKey)).toEqual([]);
   });
 });

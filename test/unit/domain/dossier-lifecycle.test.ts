@@ -284,6 +284,27 @@ describe('dossier lifecycle: journeys', () => {
   });
 });
 
+describe('dossier lifecycle: answers worked out once', () => {
+  it('answers a repeated question the same, whatever the caller did to the first answer', () => {
+    const first = applyDossierEvent('submitted', 'REQUEST_SUPPLEMENT');
+    if (!first.ok) throw new Error('refused');
+    first.context.supplementReturnTo = null;
+    const again = applyDossierEvent('submitted', 'REQUEST_SUPPLEMENT');
+    expect(again).toEqual({
+      ok: true,
+      status: 'supplement_requested',
+      context: { ...INITIAL_DOSSIER_CONTEXT, supplementReturnTo: 'submitted' },
+    });
+    const refused = applyDossierEvent('draft', 'RECEIVE');
+    if (refused.ok) throw new Error('accepted');
+    refused.allowed.length = 0;
+    refused.message.vi = '';
+    const refusedAgain = applyDossierEvent('draft', 'RECEIVE');
+    expect(refusedAgain.ok === false && refusedAgain.allowed).toEqual(allowedEvents('draft'));
+    expect(refusedAgain.ok === false && refusedAgain.message.vi).not.toBe('');
+  });
+});
+
 describe('status data', () => {
   it('maps statuses to the national codes 1–10 and back', () => {
     expect(DOSSIER_STATUSES.map((s) => STATUS_CODES[s])).toEqual([

@@ -185,8 +185,8 @@ export function chainedEvent(head: ChainHead, event: DossierEventInput) {
 }
 
 // The append, as knex runs it (?) and as a pipelined statement ($1, $2, ...).
-const APPEND_SQL =
-  'select * from append_dossier_event(?::uuid, ?::timestamptz, ?::uuid, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)';
+const APPEND_ARGUMENTS = '?::timestamptz, ?::uuid, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?';
+const APPEND_SQL = `select * from append_dossier_event(?::uuid, ${APPEND_ARGUMENTS})`;
 const APPEND = numbered(APPEND_SQL);
 
 /** Marks what only the database knows when it appends: replaced in the hashed JSON. */
@@ -200,11 +200,14 @@ const STATUS_MARK = `{{status ${randomUUID()}}}`;
  * goes in one round trip with the transaction's other statements. With
  * `keepsStatus`, the event's from and to status are the dossier's status
  * under that lock (a worklist action, which does not move the dossier). It
- * returns the event's row; none when the dossier does not exist.
+ * returns the event's row; none when the dossier does not exist. With
+ * `onlyIf`, a query (? placeholders) that selects the dossier's id as
+ * `dossier_id` when the event is to be appended, it appends nothing when
+ * that query selects nothing.
  */
 export function appendEventStatement(
   event: DossierEventInput,
-  options: { keepsStatus?: boolean } = {},
+  options: { keepsStatus?: boolean; onlyIf?: { sql: string; values: unknown[] } } = {},
 ): Statement {
   const e = normalised(event);
   const keeps = options.keepsStatus === true;
@@ -215,10 +218,17 @@ export function appendEventStatement(
     ...(keeps ? { fromStatus: STATUS_MARK, toStatus: STATUS_MARK } : {}),
   };
   const c = columnsOf(e);
+  const { onlyIf } = options;
   return {
-    text: APPEND,
+    // The condition's dossier_id is an argument, so the call runs once per row it selects.
+    text: onlyIf
+      ? numbered(
+          `select e.* from (${onlyIf.sql}) c cross join lateral
+             append_dossier_event(c.dossier_id, ${APPEND_ARGUMENTS}) e`,
+        )
+      : APPEND,
     values: [
-      c.dossier_id,
+      ...(onlyIf ? onlyIf.values : [c.dossier_id]),
       c.at,
       c.actor_id,
       c.actor_role,

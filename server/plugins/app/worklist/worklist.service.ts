@@ -76,6 +76,25 @@ const HEADER = {
   formKey: 'io.camunda.zeebe:formKey',
 };
 
+// The task row of an activated user task job; a job that comes back keeps its row.
+const UPSERT_TASK = `
+insert into tasks
+  (element_instance_key, job_key, process_instance_key, element_id, dossier_id, agency_id, name,
+   form_key, candidate_groups, assignee_id, due_at, follow_up_at, status, created_at)
+select $1::text, $2::text, $3::text, $4::text, d.id,
+       coalesce((select id from agencies where code = $5 limit 1), d.agency_id),
+       $6::text, $7::text, $8::text[],
+       (select id from accounts where lower(email) = lower($9) limit 1),
+       $10::timestamptz, $11::timestamptz, 'open', $12::timestamptz
+  from dossiers d
+ where d.id = $13
+on conflict (element_instance_key) do update set job_key = excluded.job_key
+returning *`;
+
+// The task's dossier when the row was made just now (by this upsert).
+const TASK_CREATED_AT =
+  'select dossier_id from tasks where element_instance_key = ? and created_at = ?::timestamptz';
+
 function dateOf(value: string | undefined): Date | null {
   if (!value) return null;
   const date = new Date(value);
@@ -139,7 +158,7 @@ export function createWorklistService(deps: {
 
   /** The task's event in the dossier's audit trail; a worklist action keeps the dossier's status. */
   function taskEvent(
-    task: TaskRow,
+    task: Pick<TaskRow, 'dossier_id' | 'element_id'>,
     caller: Caller | null,
     action: string,
     reason: string | null = null,
@@ -203,21 +222,17 @@ export function createWorklistService(deps: {
     },
 
     /** Keeps the row of an activated user task job; a job that returns after a timeout matches its row. */
+    /**
+     * One round trip: BEGIN, the process definition on the dossier (a no-op
+     * once recorded), the task (its agency: the one named, else the
+     * dossier's; its assignee from the header), TASK_CREATED when the row is
+     * new, COMMIT. A job that returns after a timeout finds its row (matched
+     * by element instance key): no second row, no second TASK_CREATED.
+     */
     async upsertFromJob(job: UserTaskJob): Promise<TaskRow> {
-      return pipelinedTransaction(db, async (tx) => {
-        // One round trip: BEGIN, the dossier's agency, the task's agency and
-        // assignee (none when not given), and the process definition on the
-        // dossier (a no-op once recorded).
-        const found = await tx.inOneTrip([
-          { text: 'select agency_id from dossiers where id = $1', values: [job.dossierId] },
-          {
-            text: 'select id from agencies where code = $1 limit 1',
-            values: [job.agencyCode ?? null],
-          },
-          {
-            text: 'select id from accounts where lower(email) = lower($1) limit 1',
-            values: [job.headers[HEADER.assignee] ?? null],
-          },
+      const now = clock.now();
+      const results = await pipelinedTransaction(db, (tx) =>
+        tx.lastInOneTrip([
           ...(job.processDefinition
             ? [
                 recordProcessDefinition(
@@ -227,37 +242,41 @@ export function createWorklistService(deps: {
                 ),
               ]
             : []),
-        ]);
-        const [dossier, agency, assignee] = found.map((rows) => rows[0]);
-        if (!dossier)
-          throw new Error(`user task ${job.elementId}: dossier ${job.dossierId} does not exist`);
-        const trx = knexOf(tx);
-        const row = {
-          element_instance_key: job.elementInstanceKey,
-          job_key: job.jobKey,
-          process_instance_key: job.processInstanceKey,
-          element_id: job.elementId,
-          dossier_id: job.dossierId,
-          agency_id: agency?.id ?? dossier.agency_id,
-          name: job.name,
-          form_key: job.headers[HEADER.formKey] ?? null,
-          candidate_groups: listOf(job.headers[HEADER.candidateGroups]),
-          assignee_id: assignee?.id ?? null,
-          due_at: dateOf(job.headers[HEADER.dueDate]),
-          follow_up_at: dateOf(job.headers[HEADER.followUpDate]),
-          status: 'open' as const,
-          created_at: clock.now(),
-        };
-        const [task] = await trx<TaskRow>('tasks')
-          .insert(row)
-          .onConflict('element_instance_key')
-          .merge(['job_key'])
-          .returning('*');
-        // A job that returns after a timeout finds its row: no second TASK_CREATED.
-        const created = task!.created_at.getTime() === row.created_at.getTime();
-        await tx.lastInOneTrip(created ? [auditStatement(task!, null, 'TASK_CREATED')] : []);
-        return task!;
-      });
+          {
+            text: UPSERT_TASK,
+            values: [
+              job.elementInstanceKey,
+              job.jobKey,
+              job.processInstanceKey,
+              job.elementId,
+              job.agencyCode ?? null,
+              job.name,
+              job.headers[HEADER.formKey] ?? null,
+              listOf(job.headers[HEADER.candidateGroups]),
+              job.headers[HEADER.assignee] ?? null,
+              dateOf(job.headers[HEADER.dueDate]),
+              dateOf(job.headers[HEADER.followUpDate]),
+              now,
+              job.dossierId,
+            ],
+          },
+          appendEventStatement(
+            taskEvent(
+              { dossier_id: job.dossierId, element_id: job.elementId },
+              null,
+              'TASK_CREATED',
+            ),
+            {
+              keepsStatus: true,
+              onlyIf: { sql: TASK_CREATED_AT, values: [job.elementInstanceKey, now] },
+            },
+          ),
+        ]),
+      );
+      const task = results.at(-2)![0] as TaskRow | undefined;
+      if (!task)
+        throw new Error(`user task ${job.elementId}: dossier ${job.dossierId} does not exist`);
+      return task;
     },
 
     async list(caller: Caller, filter: TaskFilter) {
