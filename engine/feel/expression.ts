@@ -92,30 +92,56 @@ function compileBody(source: string, body: string): Expression {
     };
   }
 
+  const remembers = !CLOCK_OR_CHANCE.test(body);
   return {
     source,
     isStatic: false,
     variableNames,
     evaluate(variables, options) {
       const context: Record<string, unknown> = camundaBuiltins(options?.now ?? new Date());
+      // Each value read as JSON, '' for one not given (JSON writes no '' and no raw NUL).
+      const read: string[] = [];
       for (const name of variableNames) {
         const value = variables[name];
-        if (value !== undefined && Object.hasOwn(variables, name)) context[name] = value;
+        const given = value !== undefined && Object.hasOwn(variables, name);
+        if (given) context[name] = value;
+        if (remembers) read.push(given ? JSON.stringify(value) : '');
       }
+      const key = remembers ? [body, ...read].join('\u0000') : null;
+      if (key !== null && remembered.has(key)) return remembered.get(key);
       // `feelin` parses again here: it has no API to evaluate a parsed tree.
       // Warnings (missing variable, wrong type...) leave a null value, which
       // is Zeebe's behaviour too; only a thrown error fails the evaluation.
+      let result: unknown;
       try {
-        return toJsonValue(evaluateFeel(body, context, DIALECT).value);
+        result = toJsonValue(evaluateFeel(body, context, DIALECT).value);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         throw new ExpressionError(`Failed to evaluate expression '${source}': ${reason}`, source, {
           cause: error,
         });
       }
+      if (
+        key !== null &&
+        key.length <= REMEMBERED_KEY_MAX &&
+        (result === null || typeof result !== 'object')
+      ) {
+        if (remembered.size >= REMEMBERED_MAX) remembered.clear();
+        remembered.set(key, result);
+      }
+      return result;
     },
   };
 }
+
+// An evaluation costs feelin 0.1-1 ms (it parses the text each time), and
+// most repeat: the same condition on the same decision, the same due date.
+// A result that is a plain value is remembered by expression text and the
+// values it read, unless the text may read the clock or chance.
+const remembered = new Map<string, unknown>();
+const REMEMBERED_MAX = 4096;
+const REMEMBERED_KEY_MAX = 2048;
+const CLOCK_OR_CHANCE = /\b(now|today|random)\b/;
 
 /**
  * The variable an expression is when it is only a plain name (`=dossierId`):

@@ -154,6 +154,33 @@ describe('a bare name (answered without the FEEL library)', () => {
   });
 });
 
+describe('remembered results', () => {
+  it('answer each set of values on its own', () => {
+    const condition = '=reviewDecision = "agree"';
+    expect(evaluate(condition, { reviewDecision: 'agree' })).toBe(true);
+    expect(evaluate(condition, { reviewDecision: 'send-back' })).toBe(false);
+    expect(evaluate(condition, { reviewDecision: 'agree' })).toBe(true);
+    expect(evaluate(condition, {})).toBe(false);
+    const due = '=date and time(appointmentAt) - duration("P1D")';
+    expect(evaluate(due, { appointmentAt: '2026-03-10T09:00:00Z' })).toBe('2026-03-09T09:00:00Z');
+    expect(evaluate(due, { appointmentAt: '2026-03-11T09:00:00Z' })).toBe('2026-03-10T09:00:00Z');
+  });
+
+  it('tell a variable not given from one given as an empty text or null', () => {
+    const text = '=string(x) + "|"';
+    expect(evaluate(text, { x: '' })).toBe('|');
+    expect(evaluate(text, {})).toBe(evaluate(text, { x: null }));
+    expect(evaluate('=is defined(x)', { x: 'a' })).toBe(true);
+    expect(evaluate('=is defined(x)', {})).toBe(false);
+  });
+
+  it('are never kept for what reads the clock', () => {
+    const day = '=string(today())';
+    expect(evaluate(day, {}, new Date('2026-03-10T09:00:00Z'))).toBe('2026-03-10');
+    expect(evaluate(day, {}, new Date('2026-03-11T09:00:00Z'))).toBe('2026-03-11');
+  });
+});
+
 describe('temporal values', () => {
   it('writes dates as yyyy-MM-dd', () => {
     expect(evaluate('=date("2024-01-31") + duration("P1M")')).toBe('2024-02-29');
