@@ -22,7 +22,7 @@ export type EngineThreadMessage =
 
 const { databaseUrl, port, logLevel } = workerData as EngineThreadData;
 const log = pino(loggerOptions(logLevel));
-const db = createDb(databaseUrl, { max: 10 });
+const db = createDb(databaseUrl, { max: 10, genericPlans: true });
 const tell = (message: EngineThreadMessage) => parentPort!.postMessage(message);
 
 try {

@@ -79,7 +79,7 @@ async function refuseForeignTimers(db: Knex): Promise<void> {
 
 try {
   database = await prepareDatabase(config, log);
-  engineDb = createDb(database.url, { max: 10 });
+  engineDb = createDb(database.url, { max: 10, genericPlans: true });
   await refuseForeignTimers(engineDb);
   const clock = new ControlledClock();
   engine = await startEngine({

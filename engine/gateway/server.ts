@@ -361,6 +361,8 @@ export async function startGateway(
   const server = new Server({
     'grpc.max_receive_message_length': MAX_MESSAGE_BYTES,
     'grpc.max_send_message_length': MAX_MESSAGE_BYTES,
+    // No channelz introspection: it tracks every call and nothing here reads it.
+    'grpc.enable_channelz': 0,
     interceptors: [identityEncoding],
   });
   server.addService(service, implementation);

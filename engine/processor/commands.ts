@@ -13,6 +13,7 @@ import { raiseIncident } from './incidents.js';
 import { activateJobs, type ActivatedJob, type ActivationRequest } from './job-activation.js';
 import { publishMessage, expireMessages, type PublishedMessage } from './messages.js';
 import type { Processor } from './processor.js';
+import { inTransaction } from './transaction.js';
 import { broadcastSignal } from './signals.js';
 import { schedule } from './timer-schedule.js';
 import { fireTimer } from './timers.js';
@@ -414,19 +415,11 @@ export class Commands {
   async nextDue(
     after: Date,
   ): Promise<{ timer: Date | null; message: Date | null; job: Date | null }> {
-    const { rows } = await this.processor.db.raw<{
-      rows: { timer: Date | null; message: Date | null; job: Date | null }[];
-    }>(
-      `select (select min(due_at) from engine.timers) as timer,
-              (select min(expires_at) from engine.messages) as message,
-              least(
-                (select min(backoff_until) from engine.jobs
-                  where state = 'activatable' and backoff_until > :after),
-                (select min(deadline) from engine.jobs
-                  where state = 'activated' and deadline > :after)) as job`,
-      { after },
+    // A named prepared statement (read runs no BEGIN): planned once per connection, not per poll.
+    const [due] = await inTransaction(this.processor.db, (tx) =>
+      tx.read<{ timer: Date | null; message: Date | null; job: Date | null }>(NEXT_DUE, [after]),
     );
-    return rows[0] ?? { timer: null, message: null, job: null };
+    return due ?? { timer: null, message: null, job: null };
   }
 
   private async instanceOf(
@@ -529,3 +522,12 @@ async function openStartEvents(batch: Batch, definition: StoredDefinition): Prom
     }
   }
 }
+
+const NEXT_DUE = `
+select (select min(due_at) from engine.timers) as timer,
+       (select min(expires_at) from engine.messages) as message,
+       least(
+         (select min(backoff_until) from engine.jobs
+           where state = 'activatable' and backoff_until > $1::timestamptz),
+         (select min(deadline) from engine.jobs
+           where state = 'activated' and deadline > $1::timestamptz)) as job`;

@@ -3,7 +3,7 @@
 import { startEngine } from '../../engine/index.js';
 import { createDb } from '../../server/plugins/external/database.js';
 
-const db = createDb(process.env.DATABASE_URL ?? '');
+const db = createDb(process.env.DATABASE_URL ?? '', { genericPlans: true });
 const engine = await startEngine({ db, port: Number(process.env.ENGINE_PORT) });
 console.log(`listening on ${engine.address}`);
 

@@ -158,7 +158,7 @@ export function useEngine(setup: EngineSetup = {}): EngineContext {
   };
   beforeAll(async () => {
     if (setup.ownDatabase || setup.clock) database = await ownDatabase();
-    context.db = createDb(database?.url ?? inject('databaseUrl'));
+    context.db = createDb(database?.url ?? inject('databaseUrl'), { genericPlans: true });
     const clock = setup.clock?.();
     if (clock) context.clock = clock;
     await start(0, clock);

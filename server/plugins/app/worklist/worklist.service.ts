@@ -12,6 +12,7 @@ import {
   type DossierEventInput,
 } from '../audit/dossier-audit.js';
 import { recordProcessDefinition, type ProcessDefinitionRef } from '../dossiers/dossier-process.js';
+import { preparedRows } from '../../external/database.js';
 import { knexOf, pipelinedTransaction } from '../../external/pipelined-transaction.js';
 import type { FormRegistry } from '../forms/form-registry.js';
 import { parseFormRef } from '../forms/form-registry.js';
@@ -57,8 +58,6 @@ export interface UserTaskJob {
 
 export interface TaskFilter {
   view: 'mine' | 'groups';
-  /** One task (a live worklist stream reads each new task so). */
-  id?: string;
   dossierId?: string;
   procedureCode?: string;
   status?: 'open' | 'completed';
@@ -90,6 +89,18 @@ select $1::text, $2::text, $3::text, $4::text, d.id,
  where d.id = $13
 on conflict (element_instance_key) do update set job_key = excluded.job_key
 returning *`;
+
+// An open task of an agency, in the caller's view ($3: 'mine' or 'groups'), as `list` reads it.
+const LISTED_TASK = `
+select t.*, d.code as dossier_code, p.code as procedure_code
+  from tasks t
+  join dossiers d on d.id = t.dossier_id
+  join procedures p on p.id = d.procedure_id
+ where t.id = $1 and t.agency_id = $2 and t.status = 'open'
+   and case $3::text
+         when 'mine' then t.assignee_id = $4::uuid
+         else t.candidate_groups && $5::text[] or t.candidate_groups = '{}'
+       end`;
 
 // The task's dossier when the row was made just now (by this upsert).
 const TASK_CREATED_AT =
@@ -208,6 +219,13 @@ export function createWorklistService(deps: {
     };
   }
 
+  type ListedRow = TaskRow & { dossier_code: string; procedure_code: string };
+  const listed = (r: ListedRow, now = clock.now()) => ({
+    ...present(r, now),
+    dossierCode: r.dossier_code,
+    procedureCode: r.procedure_code,
+  });
+
   return {
     present,
     visible,
@@ -295,7 +313,6 @@ export function createWorklistService(deps: {
         query.whereRaw("(t.candidate_groups && ?::text[] or t.candidate_groups = '{}')", [
           caller.roles,
         ]);
-      if (filter.id) query.where('t.id', filter.id);
       if (filter.dossierId) query.where('t.dossier_id', filter.dossierId);
       if (filter.procedureCode) query.where('p.code', filter.procedureCode);
       if (filter.dueBefore) query.where('t.due_at', '<', filter.dueBefore);
@@ -305,11 +322,24 @@ export function createWorklistService(deps: {
         query.where((w) => w.where('t.name', 'ilike', like).orWhere('d.code', 'ilike', like));
       }
       const rows = await query;
-      return rows.map((r) => ({
-        ...present(r, now),
-        dossierCode: (r as unknown as { dossier_code: string }).dossier_code,
-        procedureCode: (r as unknown as { procedure_code: string }).procedure_code,
-      }));
+      return rows.map((r) => listed(r as ListedRow, now));
+    },
+
+    /**
+     * One open task as `list` gives it, if it is in the caller's view: what a
+     * live worklist stream sends for each new task (a prepared statement:
+     * PostgreSQL plans it once per connection).
+     */
+    async listedTask(caller: Caller, view: TaskFilter['view'], id: string) {
+      if (!caller.agencyId) return undefined;
+      const [row] = await preparedRows<ListedRow>(db, 'worklist_listed_task', LISTED_TASK, [
+        id,
+        caller.agencyId,
+        view,
+        caller.id,
+        caller.roles,
+      ]);
+      return row && listed(row);
     },
 
     /** Two round trips: BEGIN with the claim, then its audit event with COMMIT. */

@@ -123,8 +123,8 @@ const tasksRoutes: FastifyPluginAsync = async (app) => {
           const created = payload as unknown as TaskCreated;
           const view = worklist.viewOf(caller, created);
           if (!view) return;
-          worklist.list(caller, { view, id: created.taskId, limit: 1 }).then(
-            ([task]) => task && stream.send('task', task, task.id),
+          worklist.listedTask(caller, view, created.taskId).then(
+            (task) => task && stream.send('task', task, task.id),
             (error: unknown) => request.log.warn({ err: error }, 'task stream read failed'),
           );
         },
