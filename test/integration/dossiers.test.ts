@@ -144,6 +144,13 @@ describe('dossiers', () => {
       .whereRaw('v.value = to_jsonb(?::text)', [body.code])
       .first('e.element_id');
     expect(instance?.element_id).toBe('groundwater-exploration-licence');
+    // ... and records it as handed over, so that it is published once.
+    const relayed = await app
+      .db('outbox')
+      .whereRaw("payload->>'correlationKey' = ?", [id])
+      .first('processed_at', 'attempts');
+    expect(relayed.processed_at).not.toBeNull();
+    expect(relayed.attempts).toBe(1);
 
     const timeline = await call(citizen, 'GET', `/api/v1/dossiers/${id}/events`);
     expect(timeline.json().map((e: { action: string }) => e.action)).toEqual([

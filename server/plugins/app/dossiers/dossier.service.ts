@@ -247,13 +247,15 @@ export function createDossierService(deps: DossierDeps) {
   /**
    * The statement that submits a dossier locked by lockForSubmit: it issues
    * the code and writes the dossier, its audit event, the engine's start
-   * message and the applicant's notice (submission-statement.ts).
+   * message and the applicant's notice (submission-statement.ts). With it,
+   * the dossier's row as it leaves it, given the code the statement returns
+   * (the locked row and what it changes: no second read of the whole row).
    */
   function submission(
     locked: { dossier: DossierRow; context: SubmitContext; procedure: ProcedureVersion },
     actor: { id: string; role: string },
     paperOriginals: boolean,
-  ): Statement {
+  ): { statement: Statement; submitted: (rows: { code: string }[]) => DossierRow } {
     const { dossier, context, procedure } = locked;
     const now = clock.now();
     const found = problems(dossier, procedure, paperOriginals ? null : new Set(context.documents));
@@ -275,7 +277,7 @@ export function createDossierService(deps: DossierDeps) {
         channel: dossier.channel,
       },
     };
-    return submissionStatement({
+    const statement = submissionStatement({
       agencyId: dossier.agency_id,
       day: toVietnamDate(now),
       code: dossierCodeAround(deps.codePattern, { agencyCode: context.agency_code, date: now }),
@@ -297,6 +299,10 @@ export function createDossierService(deps: DossierDeps) {
         variables: { code, procedureName: procedure.name.vi, submittedAt: now.toISOString() },
       }),
     });
+    return {
+      statement,
+      submitted: ([issued]) => ({ ...dossier, ...plan.columns, code: issued!.code }),
+    };
   }
 
   return {
@@ -556,17 +562,18 @@ export function createDossierService(deps: DossierDeps) {
         if (!dossier) throw new AppError('NOT_FOUND');
         if (dossier.applicant_id !== caller.id) throw new AppError('FORBIDDEN');
         const actor = { id: caller.id, role: caller.roles[0] ?? 'citizen' };
-        const { text, values } = submission(
+        const { statement, submitted } = submission(
           { ...locked, dossier, procedure: procedure! },
           actor,
           false,
         );
+        const { text, values } = statement;
         if (!idempotencyKey)
-          return { status: 200, body: present((await tx.last<DossierRow>(text, values))[0]!) };
+          return { status: 200, body: present(submitted(await tx.last(text, values))) };
         // The first answer is kept for the key, in the same transaction.
         const result = {
           status: 200,
-          body: present((await tx.query<DossierRow>(text, values))[0]!),
+          body: present(submitted(await tx.query(text, values))),
         };
         await tx.last(
           `insert into idempotency_keys (account_id, key, request_hash, status_code, response)
@@ -626,12 +633,12 @@ export function createDossierService(deps: DossierDeps) {
           .returning('id');
         const locked = await lockForSubmit(tx, null, draft!.id);
         // Paper originals are checked at the counter: only the form is validated here.
-        const { text, values } = submission(
+        const { statement, submitted } = submission(
           { ...locked, dossier: locked.dossier!, procedure: locked.procedure! },
           { id: caller.id, role: 'reception' },
           true,
         );
-        return (await tx.last<DossierRow>(text, values))[0]!;
+        return submitted(await tx.last(statement.text, statement.values));
       });
     },
 

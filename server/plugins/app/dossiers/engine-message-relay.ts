@@ -31,6 +31,8 @@ export function createEngineMessageRelay(deps: {
           .limit(limit)
           .forUpdate()
           .skipLocked();
+        // Published in order; recorded together, in one statement, before commit.
+        const published: string[] = [];
         for (const row of rows) {
           const payload = row.payload as EngineMessage;
           try {
@@ -41,15 +43,11 @@ export function createEngineMessageRelay(deps: {
               timeToLive: MESSAGE_TTL_MS,
               variables: payload.variables,
             });
-            await trx('outbox')
-              .where('id', row.id)
-              .update({ processed_at: clock.now(), attempts: row.attempts + 1 });
-            done++;
+            published.push(row.id);
           } catch (error) {
             // ALREADY_EXISTS: an earlier attempt was published before we could record it.
             if ((error as { code?: number }).code === 6) {
-              await trx('outbox').where('id', row.id).update({ processed_at: clock.now() });
-              done++;
+              published.push(row.id);
               continue;
             }
             deps.onError(error, payload.correlationKey);
@@ -63,6 +61,12 @@ export function createEngineMessageRelay(deps: {
               });
           }
         }
+        if (published.length) {
+          await trx('outbox')
+            .whereIn('id', published)
+            .update({ processed_at: clock.now(), attempts: trx.raw('attempts + 1') });
+        }
+        done = published.length;
       });
       return done;
     },

@@ -44,7 +44,7 @@ update dossiers
    set code = (select code from issued), status = ?::text, lifecycle = ?::jsonb,
        submitted_at = ?::timestamptz, updated_at = ?::timestamptz
  where id = ?::uuid
-returning *`;
+returning code`;
 const SUBMIT = numbered(SUBMIT_WITH_MARKS);
 
 /** A value that stands for the code until the statement knows it. */
@@ -65,7 +65,7 @@ export interface Submission {
   notice: Record<string, unknown>;
 }
 
-/** The statement that submits (it returns the dossier's row). */
+/** The statement that submits (it returns the code it issued). */
 export function submissionStatement(s: Submission): Statement {
   const quoted = JSON.stringify(s.placeholder);
   const e = s.event.row;
