@@ -101,10 +101,9 @@ export class CommandTransaction implements Sql {
     const inTransaction = {
       query: (config: QueryConfig, callback: Callback) => {
         const statement = { text: config.text, values: config.values ?? [], prepare: false };
-        const sent =
-          this.begun && this.waiting.length === 0
-            ? connection.query(config)
-            : this.afterBegin([statement], null).then((results) => results[0]!);
+        const sent = this.nothingAhead()
+          ? connection.query(config)
+          : this.afterBegin([statement], null).then((results) => results[0]!);
         sent.then(
           (result) => callback(null, result),
           (error: Error) => callback(error),
@@ -121,7 +120,7 @@ export class CommandTransaction implements Sql {
   }
 
   async query<T extends QueryResultRow>(text: string, values: unknown[]): Promise<T[]> {
-    if (this.begun && this.waiting.length === 0) return this.prepared<T>(text, values);
+    if (this.nothingAhead()) return this.prepared<T>(text, values);
     const [rows] = await this.inOneTrip([{ text, values }]);
     return rows as T[];
   }
@@ -184,6 +183,11 @@ export class CommandTransaction implements Sql {
       // The connection is broken: knex's pool then discards it.
       (this.connection as { __knex__disposed?: unknown }).__knex__disposed = true;
     }
+  }
+
+  /** Begun, with no write waiting: a statement can go alone. */
+  private nothingAhead(): boolean {
+    return this.begun && this.waiting.length === 0;
   }
 
   /**

@@ -54,18 +54,10 @@ export function step(
   ctx: WorkerContext,
   extras: TransitionExtras = {},
 ): JobDossier {
-  const updated = transitionLater(
-    trx,
-    dossier,
-    event,
-    { id: null, role: 'system' },
-    ctx.clock.now(),
-    {
-      ...extras,
-      elementId: job.elementId,
-    },
-  );
-  return { ...updated, applicant_email: dossier.applicant_email };
+  return transitionLater(trx, dossier, event, { id: null, role: 'system' }, ctx.clock.now(), {
+    ...extras,
+    elementId: job.elementId,
+  });
 }
 
 /** Records a national form (Mẫu 01–05) issued for the dossier. */

@@ -3,7 +3,7 @@
 // the transaction stays written, and the connection goes back to the pool
 // out of any transaction, still usable.
 import type { Knex } from 'knex';
-import type { ClientBase } from 'pg';
+import pg, { type ClientBase } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommandTransaction } from '../../engine/processor/transaction.js';
 import { createDb } from '../../server/plugins/external/database.js';
@@ -123,5 +123,22 @@ describe('writes that wait for the next round trip', () => {
     });
     await expect(failingWithLast).rejects.toMatchObject({ code: '23505' });
     expect(await stored()).toEqual([1, 2, 10, 11, 12]);
+  });
+
+  it('reach the server only with the next round trip', async () => {
+    // Another session inserts the same key meanwhile: had the write been sent
+    // at once, that insert would wait for this transaction (and time out).
+    const other = new pg.Client({ connectionString: database.url });
+    await other.connect();
+    try {
+      await other.query("set statement_timeout = '2s'");
+      const waiting = transaction(async (tx) => {
+        tx.later(insert(20));
+        await other.query('insert into pipelined (n) values (20)');
+      });
+      await expect(waiting).rejects.toMatchObject({ code: '23505' });
+    } finally {
+      await other.end();
+    }
   });
 });

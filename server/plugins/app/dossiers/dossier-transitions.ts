@@ -129,14 +129,14 @@ export async function transition(
  * round trip): nothing waits for its answer. The dossier, locked, must exist;
  * returns the row as the update leaves it.
  */
-export function transitionLater(
+export function transitionLater<D extends DossierRow>(
   trx: KnexOnTransaction,
-  dossier: DossierRow,
+  dossier: D,
   event: DossierEventType,
   actor: Actor,
   now: Date,
   extras: TransitionExtras = {},
-): DossierRow {
+): D {
   const plan = planTransition(dossier, event, actor, now, extras);
   trx.later(updateByIdStatement('dossiers', dossier.id, plan.columns));
   trx.later(appendEventStatement(plan.event));

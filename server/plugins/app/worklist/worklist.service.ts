@@ -239,13 +239,13 @@ export function createWorklistService(deps: {
       return task.assigneeId === caller.id ? 'mine' : null;
     },
 
-    /** Keeps the row of an activated user task job; a job that returns after a timeout matches its row. */
     /**
-     * One round trip: BEGIN, the process definition on the dossier (a no-op
-     * once recorded), the task (its agency: the one named, else the
-     * dossier's; its assignee from the header), TASK_CREATED when the row is
-     * new, COMMIT. A job that returns after a timeout finds its row (matched
-     * by element instance key): no second row, no second TASK_CREATED.
+     * Keeps the row of an activated user task job, in one round trip: BEGIN,
+     * the process definition on the dossier (a no-op once recorded), the task
+     * (its agency: the one named, else the dossier's; its assignee from the
+     * header), TASK_CREATED when the row is new, COMMIT. A job that returns
+     * after a timeout finds its row (matched by element instance key): no
+     * second row, no second TASK_CREATED.
      */
     async upsertFromJob(job: UserTaskJob): Promise<TaskRow> {
       const now = clock.now();
