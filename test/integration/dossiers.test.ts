@@ -262,6 +262,58 @@ describe('dossiers', () => {
     expect(malformed.json().code).toBe('MALFORMED_JSON');
   });
 
+  it('answers concurrent submits with one Idempotency-Key with one dossier code', async () => {
+    const id = await draftWithDocuments(citizen);
+    const key = `submit-${randomUUID()}`;
+    const answers = await Promise.all(
+      [1, 2, 3].map(() =>
+        call(citizen, 'POST', `/api/v1/dossiers/${id}/submit`, undefined, {
+          'idempotency-key': key,
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200]);
+    expect(new Set(answers.map((a) => a.json().code)).size).toBe(1);
+    const submits = await app.db('dossier_events').where({ dossier_id: id, action: 'SUBMIT' });
+    expect(submits).toHaveLength(1);
+  });
+
+  it('checks a dossier changed while its submit waited as it now is, and issues no number for it', async () => {
+    const id = await draftWithDocuments(citizen);
+    const dossier = await app.db('dossiers').where({ id }).first('agency_id');
+    const counter = () =>
+      app
+        .db('dossier_code_sequences')
+        .where({ agency_id: dossier.agency_id })
+        .sum({ n: 'last_value' })
+        .first()
+        .then((row) => Number(row?.n ?? 0));
+    const before = await counter();
+    // Another transaction empties the form and holds the row until the submit waits for it.
+    const editor = await app.db.transaction();
+    await editor('dossiers').where({ id }).update({ form_data: {} });
+    const submitting = call(citizen, 'POST', `/api/v1/dossiers/${id}/submit`);
+    for (let i = 0; i < 100; i++) {
+      const waiting = await app.db.raw(
+        `select count(*)::int as n from pg_stat_activity
+          where wait_event_type = 'Lock' and query like '%from dossiers where id = any%'`,
+      );
+      if (waiting.rows[0].n > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await editor.commit();
+    const answer = await submitting;
+    expect(answer.statusCode, answer.body).toBe(422);
+    expect(answer.json().details.map((d: { path: string }) => d.path)).toContain(
+      '/formData/applicant',
+    );
+    expect(await app.db('dossiers').where({ id }).first('status', 'code')).toEqual({
+      status: 'draft',
+      code: null,
+    });
+    expect(await counter()).toBe(before);
+  });
+
   it('200 concurrent submits to one agency on one day get 200 distinct, gap-free codes', async () => {
     const caller = {
       id: '',

@@ -15,6 +15,7 @@ import { toVietnamDate, type WorkingCalendar } from '../../../domain/working-cal
 import { AppError, type ErrorDetail } from '../../../errors.js';
 import type { FileStorage } from '../../external/file-storage.js';
 import { batchedById } from '../../external/batched-read.js';
+import { createSubmissionBatcher } from './submission-batch.js';
 import {
   pipelinedTransaction,
   knexOf,
@@ -91,10 +92,18 @@ const detail = (path: string, vi: string, en: string): ErrorDetail => ({
 /** What limits a caller's view of dossiers: a column and its value (from scopeOf). */
 type ScopeLimit = [column: 'applicant_id' | 'agency_id', value: string];
 
-/** Locks a dossier by id ($1), limited to the caller's view ($2) when `limit` says so. */
-function lockDossierStatement(limit: ScopeLimit | null): string {
-  return `select * from dossiers where id = $1${limit ? ` and ${limit[0]} = $2` : ''} for update`;
+/**
+ * Reads a dossier by id ($1), limited to the caller's view ($2) when `limit`
+ * says so, with its version (the row's xmin: submission-statement.ts); locked
+ * for update when `lock`.
+ */
+function dossierForSubmitStatement(limit: ScopeLimit | null, lock: boolean): string {
+  return `select *, xmin::text as row_version from dossiers
+           where id = $1${limit ? ` and ${limit[0]} = $2` : ''}${lock ? ' for update' : ''}`;
 }
+
+/** A dossier as submit reads it: with the version of its row. */
+type DossierToSubmit = DossierRow & { row_version: string };
 
 /** What submitting a dossier reads besides its row: documents, agency code, email, chain head. */
 interface SubmitContext {
@@ -117,11 +126,33 @@ select coalesce((select array_agg(document_key) from attachments where dossier_i
   ) head on true
  where d.id = $1`;
 
+/** An Idempotency-Key given with a submit, and the hash of the request it came with. */
+interface SubmitKey {
+  value: string;
+  hash: string;
+}
+
+interface IdempotencyRow {
+  request_hash: string;
+  status_code: number;
+  response: unknown;
+}
+
+const requestHashOf = (id: string) => createHash('sha256').update(`submit:${id}`).digest('hex');
+
+function keptAnswerStatement(caller: Caller, key: SubmitKey): Statement {
+  return {
+    text: 'select * from idempotency_keys where account_id = $1 and key = $2',
+    values: [caller.id, key.value],
+  };
+}
+
 /** Statuses in which the applicant may still change the form and the files. */
 const EDITABLE: DossierStatus[] = ['draft', 'supplement_requested'];
 
 export function createDossierService(deps: DossierDeps) {
   const { db, clock, procedures, forms, storage, notifications } = deps;
+  const batcher = createSubmissionBatcher(db);
   // Status polls: the scope is checked on the row, so one statement serves every caller.
   const statusRow = batchedById<DossierRow>(
     db,
@@ -215,25 +246,27 @@ export function createDossierService(deps: DossierDeps) {
   }
 
   /**
-   * Locks the dossier (if the caller may see it) and reads what submitting it
+   * Reads the dossier (if the caller may see it) and what submitting it
    * needs, after `before`, in one round trip; each statement starts after the
-   * one before it, so the reads see the dossier as locked. The procedure
+   * one before it, so with `lock` the reads see the dossier as locked. Without
+   * it, the reads are all of the round trip, which commits. The procedure
    * version comes from the catalogue's cache (read on this connection once).
    */
-  async function lockForSubmit(
+  async function readForSubmit(
     tx: PipelinedTransaction,
     caller: Caller | null,
     id: string,
-    before: Statement[] = [],
+    { before = [], lock }: { before?: Statement[]; lock: boolean },
   ) {
     const limit = caller ? scopeOf(caller, id) : null;
-    const results = await tx.inOneTrip([
+    const statements = [
       ...before,
-      { text: lockDossierStatement(limit), values: limit ? [id, limit[1]] : [id] },
+      { text: dossierForSubmitStatement(limit, lock), values: limit ? [id, limit[1]] : [id] },
       { text: SUBMIT_CONTEXT, values: [id] },
-    ]);
+    ];
+    const results = lock ? await tx.inOneTrip(statements) : await tx.lastInOneTrip(statements);
     const [dossier, context] = results.slice(before.length).map((rows) => rows[0]) as [
-      DossierRow | undefined,
+      DossierToSubmit | undefined,
       SubmitContext,
     ];
     return {
@@ -245,17 +278,17 @@ export function createDossierService(deps: DossierDeps) {
   }
 
   /**
-   * The statement that submits a dossier locked by lockForSubmit: it issues
+   * The statement that submits a dossier read by readForSubmit: it issues
    * the code and writes the dossier, its audit event, the engine's start
    * message and the applicant's notice (submission-statement.ts). With it,
    * the dossier's row as it leaves it, given the code the statement returns
    * (the locked row and what it changes: no second read of the whole row).
    */
   function submission(
-    locked: { dossier: DossierRow; context: SubmitContext; procedure: ProcedureVersion },
+    locked: { dossier: DossierToSubmit; context: SubmitContext; procedure: ProcedureVersion },
     actor: { id: string; role: string },
     paperOriginals: boolean,
-  ): { statement: Statement; submitted: (rows: { code: string }[]) => DossierRow } {
+  ): { statement: Statement; counter: string; submitted: (code: string) => DossierRow } {
     const { dossier, context, procedure } = locked;
     const now = clock.now();
     const found = problems(dossier, procedure, paperOriginals ? null : new Set(context.documents));
@@ -277,13 +310,15 @@ export function createDossierService(deps: DossierDeps) {
         channel: dossier.channel,
       },
     };
+    const day = toVietnamDate(now);
     const statement = submissionStatement({
       agencyId: dossier.agency_id,
-      day: toVietnamDate(now),
+      day,
       code: dossierCodeAround(deps.codePattern, { agencyCode: context.agency_code, date: now }),
       placeholder: code,
       dossier: {
         id: dossier.id,
+        version: dossier.row_version,
         status: plan.columns.status!,
         lifecycle: plan.columns.lifecycle,
         submittedAt: now,
@@ -301,8 +336,85 @@ export function createDossierService(deps: DossierDeps) {
     });
     return {
       statement,
-      submitted: ([issued]) => ({ ...dossier, ...plan.columns, code: issued!.code }),
+      counter: `${dossier.agency_id}/${day}`,
+      submitted: (issued) => ({ ...dossier, ...plan.columns, code: issued }),
     };
+  }
+
+  /** The answer kept for an Idempotency-Key, if it was given for this request. */
+  function answerKept(kept: IdempotencyRow | undefined, key: SubmitKey) {
+    if (!kept) return null;
+    if (kept.request_hash !== key.hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    return { status: kept.status_code, body: kept.response };
+  }
+
+  function keepAnswer(caller: Caller, key: SubmitKey, body: unknown): Statement {
+    return {
+      text: `insert into idempotency_keys (account_id, key, request_hash, status_code, response)
+             values ($1, $2, $3, $4, $5)`,
+      values: [caller.id, key.value, key.hash, 200, JSON.stringify(body)],
+    };
+  }
+
+  /** The caller's own dossier, as read for submit, ready to submit. */
+  function ownSubmission(caller: Caller, read: Awaited<ReturnType<typeof readForSubmit>>) {
+    const { dossier, procedure } = read;
+    if (!dossier) throw new AppError('NOT_FOUND');
+    if (dossier.applicant_id !== caller.id) throw new AppError('FORBIDDEN');
+    const actor = { id: caller.id, role: caller.roles[0] ?? 'citizen' };
+    return submission({ ...read, dossier, procedure: procedure! }, actor, false);
+  }
+
+  /**
+   * Submits the dossier as read without a lock, with the next batch
+   * (submission-batch.ts); null when that version is no longer the dossier's.
+   */
+  async function submitInBatch(caller: Caller, id: string, key: SubmitKey | null) {
+    const read = await pipelinedTransaction(db, (tx) =>
+      readForSubmit(tx, caller, id, {
+        before: key ? [keptAnswerStatement(caller, key)] : [],
+        lock: false,
+      }),
+    );
+    const kept = key && answerKept(read.before[0]![0] as IdempotencyRow | undefined, key);
+    if (kept) return kept;
+    const { statement, counter, submitted } = ownSubmission(caller, read);
+    const answer = (code: string) => present(submitted(code));
+    const outcome = await batcher.submit({
+      dossierId: id,
+      counter,
+      statement,
+      afterwards: key ? (code) => keepAnswer(caller, key, answer(code)) : undefined,
+    });
+    return outcome === 'stale' ? null : { status: 200, body: answer(outcome.code) };
+  }
+
+  /** Submits the dossier locked, in a transaction of its own. */
+  function submitAlone(caller: Caller, id: string, key: SubmitKey | null) {
+    // A key's requests take turns, so that a retry finds the first one's answer.
+    const before: Statement[] = key
+      ? [
+          {
+            text: 'select pg_advisory_xact_lock(hashtext($1))',
+            values: [`idem:${caller.id}:${key.value}`],
+          },
+          keptAnswerStatement(caller, key),
+        ]
+      : [];
+    return pipelinedTransaction(db, async (tx) => {
+      const read = await readForSubmit(tx, caller, id, { before, lock: true });
+      const kept = key && answerKept(read.before[1]![0] as IdempotencyRow | undefined, key);
+      if (kept) return kept;
+      const { statement, submitted } = ownSubmission(caller, read);
+      const { text, values } = statement;
+      if (!key)
+        return { status: 200, body: present(submitted((await tx.last(text, values))[0]!.code)) };
+      // The first answer is kept for the key, in the same transaction.
+      const body = present(submitted((await tx.query(text, values))[0]!.code));
+      const keep = keepAnswer(caller, key, body);
+      await tx.last(keep.text, keep.values);
+      return { status: 200, body };
+    });
   }
 
   return {
@@ -537,51 +649,9 @@ export function createDossierService(deps: DossierDeps) {
       id: string,
       idempotencyKey?: string,
     ): Promise<{ status: number; body: unknown }> {
-      const requestHash = createHash('sha256').update(`submit:${id}`).digest('hex');
-      const guard: Statement[] = idempotencyKey
-        ? [
-            {
-              text: 'select pg_advisory_xact_lock(hashtext($1))',
-              values: [`idem:${caller.id}:${idempotencyKey}`],
-            },
-            {
-              text: 'select * from idempotency_keys where account_id = $1 and key = $2',
-              values: [caller.id, idempotencyKey],
-            },
-          ]
-        : [];
-      return pipelinedTransaction(db, async (tx) => {
-        const locked = await lockForSubmit(tx, caller, id, guard);
-        // The guard's second statement: the answer already given for the key.
-        const earlier = locked.before[1]?.[0];
-        if (earlier) {
-          if (earlier.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-          return { status: earlier.status_code as number, body: earlier.response };
-        }
-        const { dossier, procedure } = locked;
-        if (!dossier) throw new AppError('NOT_FOUND');
-        if (dossier.applicant_id !== caller.id) throw new AppError('FORBIDDEN');
-        const actor = { id: caller.id, role: caller.roles[0] ?? 'citizen' };
-        const { statement, submitted } = submission(
-          { ...locked, dossier, procedure: procedure! },
-          actor,
-          false,
-        );
-        const { text, values } = statement;
-        if (!idempotencyKey)
-          return { status: 200, body: present(submitted(await tx.last(text, values))) };
-        // The first answer is kept for the key, in the same transaction.
-        const result = {
-          status: 200,
-          body: present(submitted(await tx.query(text, values))),
-        };
-        await tx.last(
-          `insert into idempotency_keys (account_id, key, request_hash, status_code, response)
-           values ($1, $2, $3, $4, $5)`,
-          [caller.id, idempotencyKey, requestHash, result.status, JSON.stringify(result.body)],
-        );
-        return result;
-      });
+      const key = idempotencyKey ? { value: idempotencyKey, hash: requestHashOf(id) } : null;
+      // With the next batch, as read; on its own, locked, if that version is gone.
+      return (await submitInBatch(caller, id, key)) ?? submitAlone(caller, id, key);
     },
 
     /**
@@ -631,14 +701,14 @@ export function createDossierService(deps: DossierDeps) {
             created_by: caller.id,
           })
           .returning('id');
-        const locked = await lockForSubmit(tx, null, draft!.id);
+        const locked = await readForSubmit(tx, null, draft!.id, { lock: true });
         // Paper originals are checked at the counter: only the form is validated here.
         const { statement, submitted } = submission(
           { ...locked, dossier: locked.dossier!, procedure: locked.procedure! },
           { id: caller.id, role: 'reception' },
           true,
         );
-        return submitted(await tx.last(statement.text, statement.values));
+        return submitted((await tx.last(statement.text, statement.values))[0]!.code);
       });
     },
 

@@ -1,7 +1,9 @@
 // The one statement that submits a dossier: it takes the next number of the
 // agency's day (gap-free: the counter row stays locked until commit), makes
 // the code from it, and writes the dossier, its audit event, the engine's
-// start message and the applicant's notice. Every submit to an agency waits
+// start message and the applicant's notice. It submits only the version of
+// the dossier that was checked (its row's xmin, which every update changes):
+// for another, it does nothing and returns no row (submission-batch.ts). Every submit to an agency waits
 // for that counter, so the code is made in the database, not in a round trip
 // through the server: the counter is held for this statement and the commit.
 //
@@ -14,8 +16,11 @@ import { randomUUID } from 'node:crypto';
 import { numbered, type Statement } from '../../external/pipelined-transaction.js';
 
 const SUBMIT_WITH_MARKS = `
-with counter as (
-  insert into dossier_code_sequences (agency_id, day, last_value) values (?::uuid, ?::date, 1)
+with checked as (
+  select id from dossiers where id = ?::uuid and xmin::text = ?::text for update
+), counter as (
+  insert into dossier_code_sequences (agency_id, day, last_value)
+  select ?::uuid, ?::date, 1 from checked
   on conflict (agency_id, day) do update set last_value = dossier_code_sequences.last_value + 1
   returning last_value::text as n
 ), issued as (
@@ -43,7 +48,7 @@ with counter as (
 update dossiers
    set code = (select code from issued), status = ?::text, lifecycle = ?::jsonb,
        submitted_at = ?::timestamptz, updated_at = ?::timestamptz
- where id = ?::uuid
+ where id = (select id from checked)
 returning code`;
 const SUBMIT = numbered(SUBMIT_WITH_MARKS);
 
@@ -58,7 +63,15 @@ export interface Submission {
   day: string;
   code: { before: string; width: number; after: string };
   placeholder: string;
-  dossier: { id: string; status: string; lifecycle: unknown; submittedAt: Date; updatedAt: Date };
+  dossier: {
+    id: string;
+    /** The xmin of the row that was checked. */
+    version: string;
+    status: string;
+    lifecycle: unknown;
+    submittedAt: Date;
+    updatedAt: Date;
+  };
   /** The audit event's row (no hash) and the text its hash is taken of, with the placeholder. */
   event: { row: Record<string, unknown>; hashInput: string };
   message: { topic: string; payload: unknown; next_attempt_at: Date };
@@ -71,6 +84,8 @@ export function submissionStatement(s: Submission): Statement {
   const e = s.event.row;
   const n = s.notice;
   const bindings = [
+    s.dossier.id,
+    s.dossier.version,
     s.agencyId,
     s.day,
     s.code.before,
@@ -110,7 +125,6 @@ export function submissionStatement(s: Submission): Statement {
     JSON.stringify(s.dossier.lifecycle),
     s.dossier.submittedAt,
     s.dossier.updatedAt,
-    s.dossier.id,
   ];
   return { text: SUBMIT, values: bindings };
 }
