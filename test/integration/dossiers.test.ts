@@ -262,6 +262,17 @@ describe('dossiers', () => {
     expect(malformed.json().code).toBe('MALFORMED_JSON');
   });
 
+  it("answers 404 to a submit of another applicant's dossier, which stays a draft", async () => {
+    const id = await draftWithDocuments(citizen);
+    const other = await call(organisation, 'POST', `/api/v1/dossiers/${id}/submit`);
+    expect(other.statusCode, other.body).toBe(404);
+    expect(other.body).not.toContain(id);
+    expect(await app.db('dossiers').where({ id }).first('status', 'code')).toEqual({
+      status: 'draft',
+      code: null,
+    });
+  });
+
   it('answers concurrent submits with one Idempotency-Key with one dossier code', async () => {
     const id = await draftWithDocuments(citizen);
     const key = `submit-${randomUUID()}`;

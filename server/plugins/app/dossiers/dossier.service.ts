@@ -15,6 +15,7 @@ import { toVietnamDate, type WorkingCalendar } from '../../../domain/working-cal
 import { AppError, type ErrorDetail } from '../../../errors.js';
 import type { FileStorage } from '../../external/file-storage.js';
 import { batchedById } from '../../external/batched-read.js';
+import { preparedRows } from '../../external/database.js';
 import { createSubmissionBatcher } from './submission-batch.js';
 import {
   pipelinedTransaction,
@@ -93,13 +94,12 @@ const detail = (path: string, vi: string, en: string): ErrorDetail => ({
 type ScopeLimit = [column: 'applicant_id' | 'agency_id', value: string];
 
 /**
- * Reads a dossier by id ($1), limited to the caller's view ($2) when `limit`
- * says so, with its version (the row's xmin: submission-statement.ts); locked
- * for update when `lock`.
+ * Locks a dossier by id ($1), limited to the caller's view ($2) when `limit`
+ * says so, and reads it with its version (the row's xmin: submission-statement.ts).
  */
-function dossierForSubmitStatement(limit: ScopeLimit | null, lock: boolean): string {
+function lockDossierStatement(limit: ScopeLimit | null): string {
   return `select *, xmin::text as row_version from dossiers
-           where id = $1${limit ? ` and ${limit[0]} = $2` : ''}${lock ? ' for update' : ''}`;
+           where id = $1${limit ? ` and ${limit[0]} = $2` : ''} for update`;
 }
 
 /** A dossier as submit reads it: with the version of its row. */
@@ -114,8 +114,9 @@ interface SubmitContext {
   hash: string | null;
 }
 
-const SUBMIT_CONTEXT = `
-select coalesce((select array_agg(document_key) from attachments where dossier_id = d.id), '{}')
+const SUBMIT_CONTEXT_OF = (where: string, dossierColumns = '') => `
+select ${dossierColumns}
+       coalesce((select array_agg(document_key) from attachments where dossier_id = d.id), '{}')
          as documents,
        ag.code as agency_code, ac.email, head.seq, head.hash
   from dossiers d
@@ -124,7 +125,14 @@ select coalesce((select array_agg(document_key) from attachments where dossier_i
   left join lateral (
     select seq, hash from dossier_events e where e.dossier_id = d.id order by seq desc limit 1
   ) head on true
- where d.id = $1`;
+ where ${where}`;
+const SUBMIT_CONTEXT = SUBMIT_CONTEXT_OF('d.id = $1');
+/** Dossiers with their version and context, for submits that check them without a lock. */
+const DOSSIERS_TO_SUBMIT = SUBMIT_CONTEXT_OF(
+  'd.id = any($1::uuid[])',
+  'd.*, d.xmin::text as row_version,',
+);
+const KEPT_ANSWER = 'select * from idempotency_keys where account_id = $1 and key = $2';
 
 /** An Idempotency-Key given with a submit, and the hash of the request it came with. */
 interface SubmitKey {
@@ -141,10 +149,7 @@ interface IdempotencyRow {
 const requestHashOf = (id: string) => createHash('sha256').update(`submit:${id}`).digest('hex');
 
 function keptAnswerStatement(caller: Caller, key: SubmitKey): Statement {
-  return {
-    text: 'select * from idempotency_keys where account_id = $1 and key = $2',
-    values: [caller.id, key.value],
-  };
+  return { text: KEPT_ANSWER, values: [caller.id, key.value] };
 }
 
 /** Statuses in which the applicant may still change the form and the files. */
@@ -153,6 +158,12 @@ const EDITABLE: DossierStatus[] = ['draft', 'supplement_requested'];
 export function createDossierService(deps: DossierDeps) {
   const { db, clock, procedures, forms, storage, notifications } = deps;
   const batcher = createSubmissionBatcher(db);
+  // The reads of submits that arrive in one event-loop turn share a statement.
+  const dossierToSubmit = batchedById<DossierToSubmit & SubmitContext>(
+    db,
+    'dossiers_to_submit',
+    DOSSIERS_TO_SUBMIT,
+  );
   // Status polls: the scope is checked on the row, so one statement serves every caller.
   const statusRow = batchedById<DossierRow>(
     db,
@@ -246,25 +257,23 @@ export function createDossierService(deps: DossierDeps) {
   }
 
   /**
-   * Reads the dossier (if the caller may see it) and what submitting it
+   * Locks the dossier (if the caller may see it) and reads what submitting it
    * needs, after `before`, in one round trip; each statement starts after the
-   * one before it, so with `lock` the reads see the dossier as locked. Without
-   * it, the reads are all of the round trip, which commits. The procedure
+   * one before it, so the reads see the dossier as locked. The procedure
    * version comes from the catalogue's cache (read on this connection once).
    */
-  async function readForSubmit(
+  async function lockForSubmit(
     tx: PipelinedTransaction,
     caller: Caller | null,
     id: string,
-    { before = [], lock }: { before?: Statement[]; lock: boolean },
+    before: Statement[] = [],
   ) {
     const limit = caller ? scopeOf(caller, id) : null;
-    const statements = [
+    const results = await tx.inOneTrip([
       ...before,
-      { text: dossierForSubmitStatement(limit, lock), values: limit ? [id, limit[1]] : [id] },
+      { text: lockDossierStatement(limit), values: limit ? [id, limit[1]] : [id] },
       { text: SUBMIT_CONTEXT, values: [id] },
-    ];
-    const results = lock ? await tx.inOneTrip(statements) : await tx.lastInOneTrip(statements);
+    ]);
     const [dossier, context] = results.slice(before.length).map((rows) => rows[0]) as [
       DossierToSubmit | undefined,
       SubmitContext,
@@ -278,7 +287,8 @@ export function createDossierService(deps: DossierDeps) {
   }
 
   /**
-   * The statement that submits a dossier read by readForSubmit: it issues
+   * The statement that submits a dossier read for it (lockForSubmit, or
+   * unlocked for a batch): it issues
    * the code and writes the dossier, its audit event, the engine's start
    * message and the applicant's notice (submission-statement.ts). With it,
    * the dossier's row as it leaves it, given the code the statement returns
@@ -357,7 +367,14 @@ export function createDossierService(deps: DossierDeps) {
   }
 
   /** The caller's own dossier, as read for submit, ready to submit. */
-  function ownSubmission(caller: Caller, read: Awaited<ReturnType<typeof readForSubmit>>) {
+  function ownSubmission(
+    caller: Caller,
+    read: {
+      dossier: DossierToSubmit | undefined;
+      context: SubmitContext;
+      procedure: ProcedureVersion | undefined;
+    },
+  ) {
     const { dossier, procedure } = read;
     if (!dossier) throw new AppError('NOT_FOUND');
     if (dossier.applicant_id !== caller.id) throw new AppError('FORBIDDEN');
@@ -370,15 +387,23 @@ export function createDossierService(deps: DossierDeps) {
    * (submission-batch.ts); null when that version is no longer the dossier's.
    */
   async function submitInBatch(caller: Caller, id: string, key: SubmitKey | null) {
-    const read = await pipelinedTransaction(db, (tx) =>
-      readForSubmit(tx, caller, id, {
-        before: key ? [keptAnswerStatement(caller, key)] : [],
-        lock: false,
-      }),
-    );
-    const kept = key && answerKept(read.before[0]![0] as IdempotencyRow | undefined, key);
+    const limit = scopeOf(caller, id);
+    const [row, keptRows] = await Promise.all([
+      dossierToSubmit(id),
+      key
+        ? preparedRows<IdempotencyRow>(db, 'kept_answer', KEPT_ANSWER, [caller.id, key.value])
+        : [],
+    ]);
+    const kept = key && answerKept(keptRows[0], key);
     if (kept) return kept;
-    const { statement, counter, submitted } = ownSubmission(caller, read);
+    // Beyond the caller's view it does not exist, as for a locked read.
+    const dossier = row && (!limit || row[limit[0]] === limit[1]) ? row : undefined;
+    const procedure = dossier && (await procedures.filedVersion(dossier.procedure_id));
+    const { statement, counter, submitted } = ownSubmission(caller, {
+      dossier,
+      context: row!,
+      procedure,
+    });
     const answer = (code: string) => present(submitted(code));
     const outcome = await batcher.submit({
       dossierId: id,
@@ -402,7 +427,7 @@ export function createDossierService(deps: DossierDeps) {
         ]
       : [];
     return pipelinedTransaction(db, async (tx) => {
-      const read = await readForSubmit(tx, caller, id, { before, lock: true });
+      const read = await lockForSubmit(tx, caller, id, before);
       const kept = key && answerKept(read.before[1]![0] as IdempotencyRow | undefined, key);
       if (kept) return kept;
       const { statement, submitted } = ownSubmission(caller, read);
@@ -701,7 +726,7 @@ export function createDossierService(deps: DossierDeps) {
             created_by: caller.id,
           })
           .returning('id');
-        const locked = await readForSubmit(tx, null, draft!.id, { lock: true });
+        const locked = await lockForSubmit(tx, null, draft!.id);
         // Paper originals are checked at the counter: only the form is validated here.
         const { statement, submitted } = submission(
           { ...locked, dossier: locked.dossier!, procedure: locked.procedure! },
