@@ -132,7 +132,6 @@ const DOSSIERS_TO_SUBMIT = SUBMIT_CONTEXT_OF(
   'd.id = any($1::uuid[])',
   'd.*, d.xmin::text as row_version,',
 );
-const KEPT_ANSWER = 'select * from idempotency_keys where account_id = $1 and key = $2';
 
 /** An Idempotency-Key given with a submit, and the hash of the request it came with. */
 interface SubmitKey {
@@ -149,7 +148,10 @@ interface IdempotencyRow {
 const requestHashOf = (id: string) => createHash('sha256').update(`submit:${id}`).digest('hex');
 
 function keptAnswerStatement(caller: Caller, key: SubmitKey): Statement {
-  return { text: KEPT_ANSWER, values: [caller.id, key.value] };
+  return {
+    text: 'select * from idempotency_keys where account_id = $1 and key = $2',
+    values: [caller.id, key.value],
+  };
 }
 
 /** Statuses in which the applicant may still change the form and the files. */
@@ -287,10 +289,10 @@ export function createDossierService(deps: DossierDeps) {
   }
 
   /**
-   * The statement that submits a dossier read for it (lockForSubmit, or
-   * unlocked for a batch): it issues
-   * the code and writes the dossier, its audit event, the engine's start
-   * message and the applicant's notice (submission-statement.ts). With it,
+   * The statement that submits a dossier read for it (locked by
+   * lockForSubmit, or unlocked for a batch): it issues the code and writes
+   * the dossier, its audit event, the engine's start message and the
+   * applicant's notice (submission-statement.ts). With it,
    * the dossier's row as it leaves it, given the code the statement returns
    * (the locked row and what it changes: no second read of the whole row).
    */
@@ -388,10 +390,11 @@ export function createDossierService(deps: DossierDeps) {
    */
   async function submitInBatch(caller: Caller, id: string, key: SubmitKey | null) {
     const limit = scopeOf(caller, id);
+    const keptRead = key && keptAnswerStatement(caller, key);
     const [row, keptRows] = await Promise.all([
       dossierToSubmit(id),
-      key
-        ? preparedRows<IdempotencyRow>(db, 'kept_answer', KEPT_ANSWER, [caller.id, key.value])
+      keptRead
+        ? preparedRows<IdempotencyRow>(db, 'kept_answer', keptRead.text, keptRead.values)
         : [],
     ]);
     const kept = key && answerKept(keptRows[0], key);
