@@ -43,33 +43,35 @@ export function createSubmissionBatcher(db: Knex) {
   const queue: Waiting[] = [];
   let running = false;
 
+  /** Commits a batch in counter order; the outcome of each submit, in that order. */
   async function commit(batch: Waiting[]): Promise<BatchOutcome[]> {
-    const ordered = [...batch].sort((a, b) => a.submit.counter.localeCompare(b.submit.counter));
     const lock: Statement = { text: LOCK_DOSSIERS, values: [batch.map((w) => w.submit.dossierId)] };
     return pipelinedTransaction(db, async (tx) => {
       const hasAfterwards = batch.some((w) => w.submit.afterwards);
-      const statements = [lock, ...ordered.map((w) => w.submit.statement)];
+      const statements = [lock, ...batch.map((w) => w.submit.statement)];
       const results = hasAfterwards
         ? await tx.inOneTrip(statements)
         : await tx.lastInOneTrip(statements);
-      const codes = new Map<Waiting, string | undefined>();
-      ordered.forEach((w, i) => codes.set(w, (results[i + 1]![0] as { code?: string })?.code));
-      const afterwards = ordered.flatMap((w) => {
-        const code = codes.get(w);
-        return code && w.submit.afterwards ? [w.submit.afterwards(code)] : [];
-      });
-      if (hasAfterwards) await tx.lastInOneTrip(afterwards);
-      return batch.map((w) => {
-        const code = codes.get(w);
-        return code ? { code } : 'stale';
-      });
+      const codes = results
+        .slice(1)
+        .map((rows) => (rows[0] as { code?: string } | undefined)?.code);
+      if (hasAfterwards)
+        await tx.lastInOneTrip(
+          batch.flatMap((w, i) => {
+            const code = codes[i];
+            return code && w.submit.afterwards ? [w.submit.afterwards(code)] : [];
+          }),
+        );
+      return codes.map((code) => (code ? { code } : 'stale'));
     });
   }
 
   async function drain(): Promise<void> {
     running = true;
     while (queue.length > 0) {
-      const batch = queue.splice(0, MOST_PER_BATCH);
+      const batch = queue
+        .splice(0, MOST_PER_BATCH)
+        .sort((a, b) => a.submit.counter.localeCompare(b.submit.counter));
       let outcomes: BatchOutcome[];
       try {
         outcomes = await commit(batch);
@@ -93,5 +95,3 @@ export function createSubmissionBatcher(db: Knex) {
     },
   };
 }
-
-export type SubmissionBatcher = ReturnType<typeof createSubmissionBatcher>;

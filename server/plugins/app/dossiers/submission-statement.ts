@@ -3,9 +3,10 @@
 // the code from it, and writes the dossier, its audit event, the engine's
 // start message and the applicant's notice. It submits only the version of
 // the dossier that was checked (its row's xmin, which every update changes):
-// for another, it does nothing and returns no row (submission-batch.ts). Every submit to an agency waits
-// for that counter, so the code is made in the database, not in a round trip
-// through the server: the counter is held for this statement and the commit.
+// for another, it does nothing and returns no row (submission-batch.ts).
+// Every submit to an agency waits for that counter, so the code is made in
+// the database, not in a round trip through the server: the counter is held
+// for this statement and the commit.
 //
 // What carries the code is prepared here with a placeholder in its place:
 // JSON texts (the audit event's changes, the text its hash is taken of, the
